@@ -1,0 +1,25 @@
+/**
+ * The variant registry: which builder deploys each `telemetry:variant`, which tiers it supports,
+ * and (optionally) the variant-specific sizing `plan` prints.
+ */
+import type { Tier, Variant, TelemetryConfig } from "../config";
+import type { StackOutputs } from "../contracts";
+import type { VariantContext } from "../variant-context";
+import { buildAwsMsk } from "./aws-msk";
+import { buildAwsNative } from "./aws-native";
+import { buildGcpKafka } from "./gcp-kafka";
+import { buildGcpNative } from "./gcp-native";
+
+export interface VariantBuilder {
+  tiers: readonly Tier[];
+  build(ctx: VariantContext): StackOutputs;
+  /** Variant-specific derived sizing (e.g. MSK brokers, Pub/Sub workers) for the plan printout. */
+  sizing?(config: TelemetryConfig): Record<string, unknown>;
+}
+
+export const VARIANT_BUILDERS: Record<Variant, VariantBuilder> = {
+  "aws-native": { tiers: ["light"], build: buildAwsNative },
+  "aws-msk": { tiers: ["light"], build: buildAwsMsk },
+  "gcp-native": { tiers: ["light"], build: buildGcpNative },
+  "gcp-kafka": { tiers: ["light"], build: buildGcpKafka },
+};
