@@ -136,7 +136,7 @@ export const telemetrySchema = z
     gcp: gcpSchema.default({}).describe("gcp-native / gcp-kafka variant settings."),
     heavy: heavySchema.default({}).describe("Heavy-tier settings."),
     tags: z
-      .record(z.string().regex(/^[\w.:/=+@ -]{1,128}$/), z.string().max(256))
+      .record(z.string().regex(/^[\w.:/=+@ -]{1,128}$/, { message: "tag keys must be 1–128 characters of letters, digits, spaces and _ . : / = + - @" }), z.string().max(256))
       .default({})
       .describe("Extra tags (AWS) / labels (GCP) on every resource."),
   })
@@ -204,6 +204,22 @@ function fieldsAt(path: Array<string | number>): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
+/** The regex a string field must match, for messages of schemas that give none of their own. */
+function patternAt(path: Array<string | number>): string | undefined {
+  let schema: z.ZodTypeAny | undefined = telemetrySchema;
+  for (const part of path) {
+    const inner = unwrap(schema);
+    if (inner instanceof z.ZodObject) schema = inner.shape[part];
+    else if (inner instanceof z.ZodArray) schema = inner.element;
+    else return undefined;
+    if (!schema) return undefined;
+  }
+  const inner = unwrap(schema);
+  if (!(inner instanceof z.ZodString)) return undefined;
+  const check = inner._def.checks.find((c) => c.kind === "regex") as { regex: RegExp } | undefined;
+  return check ? String(check.regex) : undefined;
+}
+
 function unwrap(schema: z.ZodTypeAny): z.ZodTypeAny {
   let current = schema;
   for (;;) {
@@ -235,7 +251,8 @@ function allowedText(issue: z.ZodIssue): string {
     case "unrecognized_keys":
       return `unknown field(s) ${issue.keys.join(", ")}; allowed fields: ${fieldsAt(issue.path).join(", ")}`;
     case "invalid_string":
-      return issue.validation === "email" ? "expected an email address" : `must match ${String(issue.validation)}`;
+      if (issue.validation === "email") return "expected an email address";
+      return issue.message !== "Invalid" ? issue.message : `must match ${patternAt(issue.path) ?? String(issue.validation)}`;
     default:
       return issue.message;
   }

@@ -10,7 +10,7 @@ export const KINESIS_SHARD_WRITE_BYTES_PER_SECOND = 1 * MiB;
 export const KINESIS_SHARD_WRITE_RECORDS_PER_SECOND = 1000;
 /** A new ON_DEMAND stream starts with 4 MiB/s and 4,000 records/s of write capacity. */
 export const KINESIS_ON_DEMAND_INITIAL_SHARDS = 4;
-/** Firehose buffer limits (MiB); with record-format conversion the minimum is 64 MiB. */
+/** Firehose buffer limits (MiB); with record-format conversion (not used here) the minimum is 64 MiB. */
 export const FIREHOSE_BUFFER_MIB = { min: 1, max: 128, minWithConversion: 64 } as const;
 /** API Gateway accepts at most 500 events per request in this product's contract. */
 export const MAX_EVENTS_PER_REQUEST = 500;
@@ -85,13 +85,14 @@ export function deriveProcessorSizing(config: Pick<TelemetryConfig, "load" | "si
 
 /**
  * Firehose: 300 s interval (fewer, larger lake files); size = the bytes one interval brings at the
- * average rate, clamped to 64–128 MiB (64 MiB is Firehose's minimum when converting to Parquet).
+ * average rate, clamped to Firehose's 1–128 MiB (the lake is written as GZIP NDJSON, so the 64 MiB
+ * minimum of Parquet conversion does not apply): a quiet stack flushes on time, a busy one on size.
  */
 export function deriveFirehoseSizing(config: Pick<TelemetryConfig, "load" | "sizing">): FirehoseSizing {
   const { load, sizing } = config;
   const bufferSeconds = sizing.firehoseBufferSeconds ?? 300;
   const intervalMiB = (load.averageEventsPerSecond * load.averageEventBytes * bufferSeconds) / MiB;
-  const bufferMiB = sizing.firehoseBufferMiB ?? clamp(Math.ceil(intervalMiB), FIREHOSE_BUFFER_MIB.minWithConversion, FIREHOSE_BUFFER_MIB.max);
+  const bufferMiB = sizing.firehoseBufferMiB ?? clamp(Math.ceil(intervalMiB), FIREHOSE_BUFFER_MIB.min, FIREHOSE_BUFFER_MIB.max);
   return { bufferMiB, bufferSeconds };
 }
 

@@ -1,8 +1,10 @@
-/** The gcp-kafka variant. (Scaffold: the owning helper replaces this file.) */
-import { ConfigError } from "../config";
+/** The gcp-kafka variant: HTTPS function → Managed Kafka → Dataflow (core UDF) → BigQuery, GCS lake. */
 import type { StackOutputs } from "../contracts";
+import { buildGcpPipeline } from "../gcp/gcp-pipeline";
 import type { VariantContext } from "../variant-context";
 
+export { gcpKafkaSizing } from "../gcp/gcp-sizing";
+
 export function buildGcpKafka(ctx: VariantContext): StackOutputs {
-  throw new ConfigError(`telemetry:variant = "${ctx.config.variant}" is not built yet`);
+  return buildGcpPipeline(ctx, "kafka");
 }

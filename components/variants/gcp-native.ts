@@ -1,8 +1,10 @@
-/** The gcp-native variant. (Scaffold: the owning helper replaces this file.) */
-import { ConfigError } from "../config";
+/** The gcp-native variant: HTTPS function → Pub/Sub → Dataflow (core UDF) → BigQuery, GCS lake. */
 import type { StackOutputs } from "../contracts";
+import { buildGcpPipeline } from "../gcp/gcp-pipeline";
 import type { VariantContext } from "../variant-context";
 
+export { gcpNativeSizing } from "../gcp/gcp-sizing";
+
 export function buildGcpNative(ctx: VariantContext): StackOutputs {
-  throw new ConfigError(`telemetry:variant = "${ctx.config.variant}" is not built yet`);
+  return buildGcpPipeline(ctx, "pubsub");
 }

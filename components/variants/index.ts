@@ -7,19 +7,20 @@ import type { StackOutputs } from "../contracts";
 import type { VariantContext } from "../variant-context";
 import { buildAwsMsk } from "./aws-msk";
 import { buildAwsNative } from "./aws-native";
-import { buildGcpKafka } from "./gcp-kafka";
-import { buildGcpNative } from "./gcp-native";
+import { awsMskSizing, awsNativeSizing } from "./aws-sizing";
+import { buildGcpKafka, gcpKafkaSizing } from "./gcp-kafka";
+import { buildGcpNative, gcpNativeSizing } from "./gcp-native";
 
 export interface VariantBuilder {
   tiers: readonly Tier[];
   build(ctx: VariantContext): StackOutputs;
   /** Variant-specific derived sizing (e.g. MSK brokers, Pub/Sub workers) for the plan printout. */
-  sizing?(config: TelemetryConfig): Record<string, unknown>;
+  sizing?(config: TelemetryConfig): Record<string, unknown> | undefined;
 }
 
 export const VARIANT_BUILDERS: Record<Variant, VariantBuilder> = {
-  "aws-native": { tiers: ["light"], build: buildAwsNative },
-  "aws-msk": { tiers: ["light"], build: buildAwsMsk },
-  "gcp-native": { tiers: ["light"], build: buildGcpNative },
-  "gcp-kafka": { tiers: ["light"], build: buildGcpKafka },
+  "aws-native": { tiers: ["light", "heavy"], build: buildAwsNative, sizing: awsNativeSizing },
+  "aws-msk": { tiers: ["light", "heavy"], build: buildAwsMsk, sizing: awsMskSizing },
+  "gcp-native": { tiers: ["light"], build: buildGcpNative, sizing: gcpNativeSizing },
+  "gcp-kafka": { tiers: ["light"], build: buildGcpKafka, sizing: gcpKafkaSizing },
 };

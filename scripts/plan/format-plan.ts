@@ -44,15 +44,24 @@ export function formatPlan(plan: StackPlan): string {
   lines.push("");
   lines.push("Derived sizing (from telemetry:load; override in telemetry:sizing):");
   const { kinesis, processor, firehose, api } = plan.sizing;
+  const variant = plan.config.variant;
   lines.push(`  peak ingest: ${plan.config.load.peakEventsPerSecond} events/s × ${plan.config.load.averageEventBytes} B = ${(plan.sizing.peakBytesPerSecond / 1048576).toFixed(2)} MiB/s`);
-  lines.push(`  kinesis: ${kinesis.mode}${kinesis.shards ? `, ${kinesis.shards} shards` : ""} (need ${kinesis.shardNeed.toFixed(2)} shards at peak)`);
-  lines.push(`  processor: batch ${processor.batchSize}, window ${processor.batchingWindowSeconds} s, parallelisation ${processor.parallelizationFactor}, ${processor.memoryMiB} MiB`);
-  lines.push(`  firehose: buffer ${firehose.bufferMiB} MiB / ${firehose.bufferSeconds} s`);
-  lines.push(`  api throttling: ${api.rateLimit} requests/s, burst ${api.burstLimit}`);
+  // The Kinesis, Lambda, Firehose and API Gateway figures only describe the AWS variants' resources.
+  if (variant === "aws-native") lines.push(`  kinesis: ${kinesis.mode}${kinesis.shards ? `, ${kinesis.shards} shards` : ""} (need ${kinesis.shardNeed.toFixed(2)} shards at peak)`);
+  if (variant.startsWith("aws-")) {
+    if (plan.config.tier === "light") lines.push(`  processor: batch ${processor.batchSize}, window ${processor.batchingWindowSeconds} s, parallelisation ${processor.parallelizationFactor}, ${processor.memoryMiB} MiB`);
+    lines.push(`  firehose: buffer ${firehose.bufferMiB} MiB / ${firehose.bufferSeconds} s`);
+    lines.push(`  api throttling: ${api.rateLimit} requests/s, burst ${api.burstLimit}`);
+  }
   if (plan.variantSizing) {
     lines.push("");
     lines.push(`Sizing of the ${plan.config.variant} variant:`);
-    for (const [key, value] of Object.entries(plan.variantSizing)) lines.push(`  ${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    for (const [key, value] of Object.entries(plan.variantSizing)) {
+      // One line per second-level entry keeps a group (e.g. heavy → flink, redshift) readable.
+      if (value && typeof value === "object" && Object.values(value).every((v) => v && typeof v === "object")) {
+        for (const [sub, subValue] of Object.entries(value)) lines.push(`  ${key}.${sub}: ${JSON.stringify(subValue)}`);
+      } else lines.push(`  ${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}`);
+    }
   }
   return lines.join("\n");
 }

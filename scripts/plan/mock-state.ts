@@ -126,7 +126,37 @@ const AWS_STATES: Record<string, StateBuilder> = {
   "aws:ec2/vpcEndpoint:VpcEndpoint": (_i, n) => ({ id: `vpce-${hex(n).slice(0, 17)}`, state: {} }),
   "aws:ec2/natGateway:NatGateway": (_i, n) => ({ id: `nat-${hex(n).slice(0, 17)}`, state: {} }),
   "aws:ec2/eip:Eip": (_i, n) => ({ id: `eipalloc-${hex(n).slice(0, 17)}`, state: { allocationId: `eipalloc-${hex(n).slice(0, 17)}` } }),
+  "aws:cloudwatch/logStream:LogStream": (i, n) => ({ id: physicalName(i, n), state: { arn: arn("logs", `log-group:${i.logGroupName}:log-stream:${physicalName(i, n)}`) } }),
+  "aws:kinesisanalyticsv2/application:Application": (i, n) => ({ id: arn("kinesisanalytics", `application/${physicalName(i, n)}`), state: { name: physicalName(i, n), arn: arn("kinesisanalytics", `application/${physicalName(i, n)}`), versionId: 1, status: "RUNNING" } }),
+  "aws:redshiftserverless/namespace:Namespace": (i, n) => {
+    const name = String(i.namespaceName ?? n);
+    return { id: name, state: { namespaceId: uuidish(n), arn: arn("redshift-serverless", `namespace/${uuidish(n)}`), adminPasswordSecretArn: arn("secretsmanager", `secret:redshift!${name}-admin-AbCdEf`) } };
+  },
+  "aws:redshiftserverless/workgroup:Workgroup": (i, n) => {
+    const name = String(i.workgroupName ?? n);
+    return { id: name, state: { workgroupId: uuidish(n), arn: arn("redshift-serverless", `workgroup/${uuidish(n)}`), endpoints: [{ address: `${name}.${MOCK_ACCOUNT}.${MOCK_REGION}.redshift-serverless.amazonaws.com`, port: i.port ?? 5439 }] } };
+  },
+  "aws:emrserverless/application:Application": (i, n) => {
+    const id = `00f${hex(n).slice(0, 13)}`;
+    return { id, state: { arn: arn("emr-serverless", `/applications/${id}`), name: physicalName(i, n) } };
+  },
+  "aws:amp/workspace:Workspace": (_i, n) => {
+    const id = `ws-${uuidish(n)}`;
+    return { id, state: { arn: arn("aps", `workspace/${id}`), prometheusEndpoint: `https://aps-workspaces.${MOCK_REGION}.amazonaws.com/workspaces/${id}/` } };
+  },
+  "aws:grafana/workspace:Workspace": (_i, n) => {
+    const id = `g-${hex(n).slice(0, 10)}`;
+    return { id, state: { arn: arn("grafana", `/workspaces/${id}`), endpoint: `${id}.grafana-workspace.${MOCK_REGION}.amazonaws.com` } };
+  },
+  "aws:rds/instance:Instance": (i, n) => {
+    const identifier = String(i.identifier ?? n);
+    return { id: identifier, state: { arn: arn("rds", `db:${identifier}`), address: `${identifier}.abcdefghijkl.${MOCK_REGION}.rds.amazonaws.com`, endpoint: `${identifier}.abcdefghijkl.${MOCK_REGION}.rds.amazonaws.com:5432`, masterUserSecrets: [{ secretArn: arn("secretsmanager", `secret:rds!db-${uuidish(n)}-AbCdEf`), kmsKeyId: String(i.masterUserSecretKmsKeyId ?? ""), secretStatus: "active" }] } };
+  },
   "aws:ec2/internetGateway:InternetGateway": (_i, n) => ({ id: `igw-${hex(n).slice(0, 17)}`, state: {} }),
+  "aws:mskconnect/customPlugin:CustomPlugin": (i, n) => ({ id: arn("kafkaconnect", `custom-plugin/${physicalName(i, n)}/${uuidish(n)}-1`), state: { arn: arn("kafkaconnect", `custom-plugin/${physicalName(i, n)}/${uuidish(n)}-1`), latestRevision: 1, state: "ACTIVE" } }),
+  "aws:mskconnect/workerConfiguration:WorkerConfiguration": (i, n) => ({ id: arn("kafkaconnect", `worker-configuration/${physicalName(i, n)}/${uuidish(n)}-1`), state: { arn: arn("kafkaconnect", `worker-configuration/${physicalName(i, n)}/${uuidish(n)}-1`), latestRevision: 1 } }),
+  "aws:mskconnect/connector:Connector": (i, n) => ({ id: arn("kafkaconnect", `connector/${physicalName(i, n)}/${uuidish(n)}-1`), state: { arn: arn("kafkaconnect", `connector/${physicalName(i, n)}/${uuidish(n)}-1`), version: "ABCDEFGHIJKLMN" } }),
+  "aws:msk/clusterPolicy:ClusterPolicy": (i, n) => ({ id: String(i.clusterArn ?? n), state: { currentVersion: "K3AEGXETSR30VB" } }),
 };
 
 const GCP_STATES: Record<string, StateBuilder> = {
@@ -146,6 +176,12 @@ const GCP_STATES: Record<string, StateBuilder> = {
   "gcp:monitoring/notificationChannel:NotificationChannel": (_i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/notificationChannels/${BigInt("0x" + hex(n).slice(0, 12)).toString()}`, state: { name: `projects/${MOCK_GCP_PROJECT}/notificationChannels/${BigInt("0x" + hex(n).slice(0, 12)).toString()}` } }),
   "gcp:monitoring/alertPolicy:AlertPolicy": (_i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/alertPolicies/${BigInt("0x" + hex(n).slice(0, 12)).toString()}`, state: { name: `projects/${MOCK_GCP_PROJECT}/alertPolicies/${BigInt("0x" + hex(n).slice(0, 12)).toString()}` } }),
   "gcp:managedkafka/cluster:Cluster": (i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/locations/${i.location}/clusters/${i.clusterId ?? n}`, state: { name: `projects/${MOCK_GCP_PROJECT}/locations/${i.location}/clusters/${i.clusterId ?? n}` } }),
+  "gcp:compute/network:Network": (i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/global/networks/${physicalName(i, n)}`, state: { name: physicalName(i, n), selfLink: `https://www.googleapis.com/compute/v1/projects/${MOCK_GCP_PROJECT}/global/networks/${physicalName(i, n)}` } }),
+  "gcp:compute/subnetwork:Subnetwork": (i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/regions/${i.region}/subnetworks/${physicalName(i, n)}`, state: { name: physicalName(i, n), selfLink: `https://www.googleapis.com/compute/v1/projects/${MOCK_GCP_PROJECT}/regions/${i.region}/subnetworks/${physicalName(i, n)}` } }),
+  "gcp:dataflow/flexTemplateJob:FlexTemplateJob": (i, n) => ({ id: `${String(i.region)}/2026-01-01_00_00_00-${BigInt("0x" + hex(n).slice(0, 12)).toString()}`, state: { name: physicalName(i, n), jobId: `2026-01-01_00_00_00-${BigInt("0x" + hex(n).slice(0, 12)).toString()}`, state: "JOB_STATE_RUNNING" } }),
+  "gcp:bigquery/dataTransferConfig:DataTransferConfig": (i, n) => ({ id: `projects/123456789012/locations/${String(i.location ?? "us").toLowerCase()}/transferConfigs/${uuidish(n)}`, state: { name: `projects/123456789012/locations/${String(i.location ?? "us").toLowerCase()}/transferConfigs/${uuidish(n)}` } }),
+  "gcp:monitoring/dashboard:Dashboard": (_i, n) => ({ id: `projects/123456789012/dashboards/${uuidish(n)}`, state: {} }),
+  "gcp:firestore/database:Database": (i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/databases/${physicalName(i, n)}`, state: { name: physicalName(i, n), uid: uuidish(n) } }),
   "gcp:managedkafka/topic:Topic": (i, n) => ({ id: `projects/${MOCK_GCP_PROJECT}/locations/${i.location}/clusters/${i.cluster}/topics/${i.topicId ?? n}`, state: { name: `projects/${MOCK_GCP_PROJECT}/locations/${i.location}/clusters/${i.cluster}/topics/${i.topicId ?? n}` } }),
 };
 

@@ -1,0 +1,101 @@
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
+import { keyIdOf } from "./api-key";
+
+/** One row of the API keys table. The key itself is never stored, only its SHA-256 hash. */
+export interface ApiKeyItem {
+  key_hash: string;
+  game_id: string;
+  enabled: boolean;
+  created_at: string;
+  label: string;
+  revoked_at?: string;
+}
+
+export const API_KEYS_PARTITION_KEY = "key_hash";
+/** Game ids become context values, log fields and partition prefixes: keep them plain. */
+export const GAME_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+type DynamoSend = Pick<DynamoDBClient, "send">;
+
+function fromAttributes(item: Record<string, AttributeValue>): ApiKeyItem {
+  return {
+    key_hash: item.key_hash?.S ?? "",
+    game_id: item.game_id?.S ?? "",
+    enabled: item.enabled?.BOOL === true,
+    created_at: item.created_at?.S ?? "",
+    label: item.label?.S ?? "",
+    ...(item.revoked_at?.S ? { revoked_at: item.revoked_at.S } : {}),
+  };
+}
+
+export async function getApiKey(client: DynamoSend, tableName: string, keyHash: string): Promise<ApiKeyItem | undefined> {
+  const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { key_hash: { S: keyHash } } }));
+  return Item ? fromAttributes(Item) : undefined;
+}
+
+/** Stores a new key's hash; refuses to overwrite an existing hash. */
+export async function putApiKey(client: DynamoSend, tableName: string, item: ApiKeyItem): Promise<void> {
+  if (!GAME_ID_PATTERN.test(item.game_id)) {
+    throw new RangeError(`game id ${JSON.stringify(item.game_id)} must match ${GAME_ID_PATTERN}`);
+  }
+  await client.send(
+    new PutItemCommand({
+      TableName: tableName,
+      Item: {
+        key_hash: { S: item.key_hash },
+        game_id: { S: item.game_id },
+        enabled: { BOOL: item.enabled },
+        created_at: { S: item.created_at },
+        label: { S: item.label },
+      },
+      ConditionExpression: "attribute_not_exists(key_hash)",
+    }),
+  );
+}
+
+/** Every key row (hashes only), following pagination. An admin operation; the table is small. */
+export async function listApiKeys(client: DynamoSend, tableName: string): Promise<ApiKeyItem[]> {
+  const items: ApiKeyItem[] = [];
+  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []).map(fromAttributes));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.key_hash.localeCompare(b.key_hash));
+}
+
+/**
+ * Disables the key whose id (hash prefix) is `keyId`: enabled=false, revoked_at=now. Throws when no
+ * key or more than one key has that id, so a short prefix can never revoke the wrong key.
+ */
+export async function revokeApiKey(client: DynamoSend, tableName: string, keyId: string, nowIso: string): Promise<ApiKeyItem> {
+  const matches = (await listApiKeys(client, tableName)).filter((item) => item.key_hash.startsWith(keyId.toLowerCase()));
+  if (keyId.length === 0 || matches.length === 0) throw new Error(`no API key with id ${JSON.stringify(keyId)}`);
+  if (matches.length > 1) {
+    throw new Error(`key id ${JSON.stringify(keyId)} is ambiguous: ${matches.map((m) => keyIdOf(m.key_hash)).join(", ")}`);
+  }
+  try {
+    await client.send(
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: { key_hash: { S: matches[0].key_hash } },
+        UpdateExpression: "SET enabled = :false, revoked_at = :now",
+        ConditionExpression: "attribute_exists(key_hash)",
+        ExpressionAttributeValues: { ":false": { BOOL: false }, ":now": { S: nowIso } },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Error(`API key ${keyId} was deleted meanwhile`);
+    throw error;
+  }
+  return { ...matches[0], enabled: false, revoked_at: nowIso };
+}

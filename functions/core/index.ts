@@ -1,0 +1,24 @@
+/** functions/core — pure event logic shared by every handler, job and CLI (see docs/event-contract.md). */
+export { REASON_CODES, REASON_CODE_LIST } from "./reason-codes";
+export type { ReasonCode } from "./reason-codes";
+export { sourceId } from "./source";
+export type { RawRecord, SourceCoordinates } from "./source";
+export { DEDUP_KEY_SILVER_FIELDS, INPUT_FIELDS } from "./envelope";
+export type { DeadLetterRecord, InputField, SilverEvent } from "./envelope";
+export { DEFAULT_CORE_OPTIONS, coreOptions } from "./options";
+export type { CoreOptions } from "./options";
+export { FIELD_ALIASES, PARAMETER_CONTAINERS } from "./aliases";
+export { ID_MAX_LENGTH, ID_PATTERN, isValidId } from "./identifiers";
+export { EPOCH_SECONDS_BELOW, MAX_EPOCH_MS, parseTimestampMs, toIsoMs } from "./timestamps";
+export { INGEST_ENVELOPE_KEYS, wrapForIngest } from "./ingest-envelope";
+export type { IngestMetadata } from "./ingest-envelope";
+export { toBase64 } from "./base64";
+export { dedupKeyOf } from "./dedup-key";
+export { processRecord } from "./process-record";
+export type { RecordOutcome } from "./process-record";
+export { processBatch } from "./process-batch";
+export type { BatchResult, CleanEvent } from "./process-batch";
+export { InMemoryDedupStore } from "./dedup-store";
+export type { ClaimResult, DedupStore } from "./dedup-store";
+export { crossBatchDedup } from "./cross-batch-dedup";
+export type { CrossBatchResult } from "./cross-batch-dedup";

@@ -1,0 +1,3 @@
+export * from "./limits";
+export * from "./chunk-records";
+export * from "./put-records";

@@ -1,0 +1,2 @@
+export * from "./emf";
+export * from "./pipeline-metrics";

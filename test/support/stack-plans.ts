@@ -1,0 +1,31 @@
+/**
+ * Memoised offline plans shared by every graph test: each (stack, --set …) combination is planned
+ * once per mocha process, which keeps the suite to seconds per variant instead of per test.
+ */
+import type { TelemetryConfig } from "../../components/config";
+import { parseTelemetryConfig } from "../../components/config";
+import { planConfig, planStack, type StackPlan } from "../../scripts/plan/plan-stack";
+
+const plans = new Map<string, Promise<StackPlan>>();
+
+export function stackPlan(stack: string, sets: string[] = []): Promise<StackPlan> {
+  const key = JSON.stringify([stack, sets]);
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planStack(stack, sets);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/** Plans a config built in the test (raw `telemetry` values; defaults filled by the schema). */
+export function configPlan(raw: Record<string, unknown>, stack = "test"): Promise<StackPlan> {
+  const key = JSON.stringify(["config", stack, raw]);
+  let plan = plans.get(key);
+  if (!plan) {
+    const config: TelemetryConfig = parseTelemetryConfig(raw);
+    plan = planConfig(config, stack);
+    plans.set(key, plan);
+  }
+  return plan;
+}
