@@ -3,7 +3,7 @@
  * block of Pulumi.yaml are generated from these, so neither can drift from the code.
  */
 import { z } from "zod";
-import { CONFIG_NAMESPACE, telemetrySchema } from "./config";
+import { CONFIG_NAMESPACE, TELEMETRY_FIELDS, telemetrySchema } from "./config";
 
 export interface ConfigDocRow {
   /** `telemetry:load.peakEventsPerSecond` */
@@ -16,7 +16,7 @@ export interface ConfigDocRow {
 
 export function configDocRows(): ConfigDocRow[] {
   const rows: ConfigDocRow[] = [];
-  for (const [key, schema] of Object.entries(telemetrySchema.shape)) walk(`${CONFIG_NAMESPACE}:${key}`, schema as z.ZodTypeAny, rows);
+  for (const [key, schema] of Object.entries(TELEMETRY_FIELDS)) walk(`${CONFIG_NAMESPACE}:${key}`, schema as z.ZodTypeAny, rows);
   return rows;
 }
 
@@ -26,7 +26,7 @@ export function topLevelDefaults(): Record<string, unknown> {
 }
 
 export function topLevelDescription(key: string): string {
-  const schema = (telemetrySchema.shape as Record<string, z.ZodTypeAny>)[key];
+  const schema = (TELEMETRY_FIELDS as Record<string, z.ZodTypeAny>)[key];
   return schema.description ?? describeInner(schema) ?? "";
 }
 

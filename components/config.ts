@@ -23,6 +23,9 @@ export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 36
 /** Kinesis retention bounds (hours): 24 h minimum, 365 days maximum. */
 export const STREAM_RETENTION_HOURS = { min: 24, max: 8760 } as const;
 
+/** Largest event accepted when clean events are also written to the DynamoDB SILVER staging table. */
+export const SILVER_STAGING_MAX_RECORD_BYTES = 65_536;
+
 /** SILVER field names a dedup key may be built from. */
 export const DEDUP_KEY_FIELD_NAMES = ["event_id", "user_id", "session_id", "game_id", "event_type", "event_timestamp"] as const;
 
@@ -107,7 +110,7 @@ const alertsSchema = z
   })
   .strict();
 
-export const telemetrySchema = z
+const telemetryObject = z
   .object({
     variant: z.enum(VARIANTS).default("aws-native").describe("Stream layer and cloud."),
     tier: z.enum(TIERS).default("light").describe("Seed 000's lightweight or heavyweight pipeline."),
@@ -142,11 +145,34 @@ export const telemetrySchema = z
   })
   .strict();
 
+/** The fields of the namespace, by key (for docs and Pulumi.yaml generation). */
+export const TELEMETRY_FIELDS = telemetryObject.shape;
+
+export const telemetrySchema = telemetryObject.superRefine((config, ctx) => {
+  // The heavy tier's Flink job writes SILVER to S3 only; the DynamoDB staging table is a light-tier store.
+  if (config.silverStagingTable && config.tier === "heavy") {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ["silverStagingTable"],
+      message: "allowed only with telemetry:tier = \"light\" (the heavy tier's Flink job writes SILVER to S3 only)",
+    });
+  }
+    // A re-serialised event can grow ~5× (number formatting); above 64 KiB an item could pass
+    // DynamoDB's 400 KB limit, so the SILVER staging table caps the accepted record size.
+    if (config.silverStagingTable && config.event.maxRecordBytes > SILVER_STAGING_MAX_RECORD_BYTES) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ["event", "maxRecordBytes"],
+        message: `must be ≤ ${SILVER_STAGING_MAX_RECORD_BYTES} while telemetry:silverStagingTable is true (DynamoDB items are limited to 400 KB)`,
+      });
+    }
+  });
+
 export type TelemetryConfig = z.infer<typeof telemetrySchema>;
 export type LoadConfig = TelemetryConfig["load"];
 
 /** The config keys users set, e.g. `telemetry:load`. */
-export const CONFIG_KEYS = Object.keys(telemetrySchema.shape) as Array<keyof TelemetryConfig>;
+export const CONFIG_KEYS = Object.keys(TELEMETRY_FIELDS) as Array<keyof TelemetryConfig>;
 export const CONFIG_NAMESPACE = "telemetry";
 
 /** A config value the program cannot accept. The message names the key, the value and what is allowed. */

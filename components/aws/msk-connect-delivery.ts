@@ -11,7 +11,9 @@ import type { AwsEnvironment } from "./environment";
 import { connectSinkKafkaStatements, statementsForCluster } from "./iam/kafka-policy";
 import { kmsUseStatements, viaService } from "./iam/kms";
 import { s3WriteStatements } from "./iam/s3";
+import { ACCESS_LOG_PREFIX } from "./data-lake";
 import { createLogGroup } from "./log-group";
+import { MSK_ARTIFACT_ZONE } from "./msk-names";
 import { artifactKey, type PluginSource } from "./msk/connector-plugin";
 import { KAFKA_CONNECT_VERSION, s3SinkConnectorConfig, s3SinkWorkerProperties } from "./msk/s3-sink-connector-config";
 import type { MskSizing } from "./msk-sizing";
@@ -64,7 +66,7 @@ export class MskConnectDelivery extends pulumi.ComponentResource {
           bucketName: args.names.artifactBucket,
           encryption: { kind: "kms", keyArn: args.keyArn },
           expiry: [],
-          accessLogs: { bucket: args.accessLogBucket, prefix: "access-logs/msk-artifacts/" },
+          accessLogs: { bucket: args.accessLogBucket, prefix: `${ACCESS_LOG_PREFIX}${MSK_ARTIFACT_ZONE}/` },
           protect: false,
           tags: args.tags,
         },

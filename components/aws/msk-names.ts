@@ -3,6 +3,7 @@
  * name: a swap creates the new resources before deleting the old ones, so a shared physical name
  * would collide. Shared pieces (key, lake, dedup table, alerts, API) keep AwsResourceNames.
  */
+import type { TelemetryConfig } from "../config";
 import type { Names } from "../naming";
 import type { PipelineTopics } from "./iam/kafka-policy";
 import { checkName, NAME_LIMITS } from "./limits";
@@ -52,4 +53,16 @@ export function mskResourceNames(names: Names): MskResourceNames {
     connectLogGroup: checkName("logGroup", `/aws/mskconnect/${names.resource("raw-s3-sink", 200)}`),
     network: names.resource("msk", 200),
   };
+}
+
+/** The artifact bucket's zone name (`lakeBucketName(stack, MSK_ARTIFACT_ZONE, …)`), only with an uploaded Connect plugin. */
+export const MSK_ARTIFACT_ZONE = "msk-artifacts";
+
+/**
+ * The aws-msk variant's buckets that write server access logs into the lake's log bucket, as zone
+ * names for `DataLakeArgs.extraLoggedZones` (the log bucket accepts logs only from listed buckets).
+ */
+export function mskLoggedZones(config: Pick<TelemetryConfig, "variant" | "msk">): string[] {
+  const uploaded = config.msk.delivery === "connect" && config.msk.connectorPluginSource !== undefined && !config.msk.connectorPluginSource.startsWith("s3://");
+  return config.variant === "aws-msk" && uploaded ? [MSK_ARTIFACT_ZONE] : [];
 }

@@ -55,7 +55,7 @@ export function createMskProcessing(ctx: VariantContext, common: AwsCommon, part
   return new LightProcessing(
     `${ctx.name}-msk-processing`,
     {
-      names: { processorFunction: mskNames.processorFunction, onFailureQueue: mskNames.onFailureQueue, silverDelivery: mskNames.silverDelivery, silverStagingTable: common.names.silverStagingTable },
+      names: { processorFunction: mskNames.processorFunction, onFailureQueue: mskNames.onFailureQueue, silverDelivery: mskNames.silverDelivery },
       deployable: "processor-msk",
       vpc: { subnetIds: network.privateSubnetIds, securityGroupIds: [network.securityGroupIds.functions] },
       source,
@@ -63,6 +63,7 @@ export function createMskProcessing(ctx: VariantContext, common: AwsCommon, part
       silverSource: parts.silverSource,
       silverBucketArn: common.lake.buckets.silver.arn,
       dedupTable: { name: common.dedupTable.name, arn: common.dedupTable.arn },
+      stagingTable: common.silverStagingTable,
       config,
       sizing,
       keyArn: common.key.arn,

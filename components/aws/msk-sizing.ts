@@ -9,7 +9,8 @@
  *   ingress = peak bytes/s × sizing.headroom (MiB/s)
  *   instance type = the smallest of BROKER_TYPES whose throughput-driven broker count
  *     ceil(ingress ÷ planning MiB/s per broker) fits in MAX_BROKERS_PER_AZ × AZs (else the largest)
- *   disk need = average bytes/s × FULL_STREAM_TOPICS × retention seconds × replication ÷ DISK_FILL_TARGET
+ *   disk need = average bytes/s × full-stream topics (2; 3 with the heavy tier's deduped) × retention seconds
+ *               × replication ÷ DISK_FILL_TARGET
  *   brokers = the multiple of AZs ≥ max(throughput brokers, ceil(disk need ÷ MAX_VOLUME_GIB), AZs)
  *   storage per broker = max(MIN_VOLUME_GIB, ceil(disk need ÷ brokers)) GiB
  *   replication = min(3, brokers); min.insync.replicas = 2 when replication is 3, else 1
@@ -46,8 +47,12 @@ export const MAX_VOLUME_GIB = 16_384;
 export const MIN_VOLUME_GIB = 100;
 /** Keep disks below this fill ratio (the broker-disk alarm fires at 80 %). */
 export const DISK_FILL_TARGET = 0.7;
-/** raw and clean both carry the whole stream; dead-letter is negligible in volume. */
+/** raw and clean both carry the whole stream (+ deduped in the heavy tier); dead-letter is negligible in volume. */
 export const FULL_STREAM_TOPICS = 2;
+
+export function fullStreamTopics(tier: TelemetryConfig["tier"]): number {
+  return tier === "heavy" ? FULL_STREAM_TOPICS + 1 : FULL_STREAM_TOPICS;
+}
 /** Planning producer throughput of one partition. */
 export const PARTITION_INGRESS_MiBPS = 1;
 /** The processor takes one batch of 500 per partition per ASSUMED_PROCESSOR_BATCH_SECONDS. */
@@ -82,7 +87,7 @@ export interface MskSizing {
   connectWorkers: { minimum: number; maximum: number };
 }
 
-type SizingInput = Pick<TelemetryConfig, "load" | "sizing" | "msk" | "retention">;
+type SizingInput = Pick<TelemetryConfig, "load" | "sizing" | "msk" | "retention" | "tier">;
 
 export function roundUpToMultiple(value: number, multiple: number): number {
   return Math.ceil(value / multiple) * multiple;
@@ -122,7 +127,9 @@ export function deriveMskSizing(config: SizingInput): MskSizing {
     );
   }
   const partitions = { raw: streamPartitions, clean: streamPartitions, deadLetter: spread };
-  if (provisioned) checkPartitionReplicas(provisioned, partitions, replicationFactor);
+  // The heavy tier's deduped topic is partitioned like clean.
+  const topicPartitions = partitions.raw + partitions.clean + partitions.deadLetter + (config.tier === "heavy" ? partitions.clean : 0);
+  if (provisioned) checkPartitionReplicas(provisioned, topicPartitions, partitions.raw, replicationFactor);
 
   const maximumPollers = Math.min(2000, Math.max(1, streamPartitions));
   const minimumPollers = Math.min(maximumPollers, Math.max(1, Math.ceil(ingressMiBps / POLLER_MiBPS)));
@@ -148,7 +155,7 @@ function deriveBrokers(config: SizingInput, ingressMiBps: number, azs: number): 
   const throughputBrokers = Math.ceil(ingressMiBps / type.planningIngressMiBps);
   // Replication is 3 unless only two brokers exist; plan the disk for 3 (the common case) and recheck below.
   const diskNeedFor = (replication: number) =>
-    (load.averageEventsPerSecond * load.averageEventBytes * FULL_STREAM_TOPICS * retention.streamHours * 3600 * replication) / GiB / DISK_FILL_TARGET;
+    (load.averageEventsPerSecond * load.averageEventBytes * fullStreamTopics(config.tier) * retention.streamHours * 3600 * replication) / GiB / DISK_FILL_TARGET;
   const storageBrokers = Math.ceil(diskNeedFor(3) / MAX_VOLUME_GIB);
   const brokers = msk.brokerCount ?? roundUpToMultiple(Math.max(throughputBrokers, storageBrokers, azs), azs);
   if (brokers % azs !== 0) {
@@ -173,13 +180,13 @@ function pickBrokerType(override: string | undefined, ingressMiBps: number, azs:
   return fits ?? BROKER_TYPES[BROKER_TYPES.length - 1];
 }
 
-function checkPartitionReplicas(p: ProvisionedSizing, partitions: MskSizing["partitions"], replication: number): void {
+function checkPartitionReplicas(p: ProvisionedSizing, totalPartitions: number, streamPartitions: number, replication: number): void {
   const type = BROKER_TYPES.find((t) => t.instanceType === p.instanceType);
   if (!type) return;
-  const perBroker = Math.ceil(((partitions.raw + partitions.clean + partitions.deadLetter) * replication) / p.brokers);
+  const perBroker = Math.ceil((totalPartitions * replication) / p.brokers);
   if (perBroker > type.maxPartitionReplicas) {
     throw new ConfigError(
-      `telemetry:msk.partitions = ${partitions.raw} puts ${perBroker} partition replicas on each ${p.instanceType} broker, above its ${type.maxPartitionReplicas}; allowed: fewer partitions, more brokers or a larger msk.brokerInstanceType`,
+      `telemetry:msk.partitions = ${streamPartitions} puts ${perBroker} partition replicas on each ${p.instanceType} broker, above its ${type.maxPartitionReplicas}; allowed: fewer partitions, more brokers or a larger msk.brokerInstanceType`,
     );
   }
 }

@@ -34,11 +34,6 @@ export interface ProcessorOutput {
   statements: PolicyStatement[];
 }
 
-/**
- * Seed 000's DynamoDB SILVER staging table (option `silverStagingTable`): items keyed by user_id and
- * `event_key` = `<event_timestamp>#<event_id>`, so a player's recent events read in time order.
- */
-export const SILVER_STAGING_TABLE_ENV = "SILVER_STAGING_TABLE";
 
 /** Retries before a failing record's batch goes to the on-failure queue (bisecting narrows it first). */
 export const PROCESSOR_MAX_RETRY_ATTEMPTS = 5;
@@ -105,7 +100,7 @@ export function processorEnvironment(config: Pick<TelemetryConfig, "dedupWindowM
 }
 
 export interface LightProcessingArgs {
-  names: { processorFunction: string; onFailureQueue: string; silverDelivery: string; silverStagingTable: string };
+  names: { processorFunction: string; onFailureQueue: string; silverDelivery: string };
   /** The processor's deployable under functions/ (default `processor`; aws-msk: `processor-msk`). */
   deployable?: string;
   /** Attach the processor to a VPC (aws-msk: the brokers are private). */
@@ -117,7 +112,9 @@ export interface LightProcessingArgs {
   /** The SILVER bucket (with `silverSource`). */
   silverBucketArn?: pulumi.Input<string>;
   dedupTable: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
-  config: Pick<TelemetryConfig, "dedupWindowMinutes" | "dedupKeyFields" | "event" | "silverStagingTable">;
+  /** Seed 000's SILVER staging table (created by the shared AWS pieces when `silverStagingTable` is on). */
+  stagingTable?: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
+  config: Pick<TelemetryConfig, "dedupWindowMinutes" | "dedupKeyFields" | "event">;
   sizing: { processor: ProcessorSizing; firehose: FirehoseSizing };
   keyArn: pulumi.Input<string>;
   logRetentionDays: number;
@@ -132,7 +129,7 @@ export class LightProcessing extends pulumi.ComponentResource {
   public readonly failureQueue: aws.sqs.Queue;
   public readonly mapping: aws.lambda.EventSourceMapping;
   public readonly silverDelivery?: StreamToLakeDelivery;
-  public readonly stagingTable?: aws.dynamodb.Table;
+  public readonly stagingTable?: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
 
   constructor(name: string, args: LightProcessingArgs, opts?: pulumi.ComponentResourceOptions) {
     checkName("sqsQueue", args.names.onFailureQueue);
@@ -147,26 +144,7 @@ export class LightProcessing extends pulumi.ComponentResource {
       child,
     );
 
-    if (args.config.silverStagingTable) {
-      this.stagingTable = new aws.dynamodb.Table(
-        `${name}-silver-staging`,
-        {
-          name: checkName("dynamodbTable", args.names.silverStagingTable),
-          billingMode: "PAY_PER_REQUEST",
-          hashKey: "user_id",
-          rangeKey: "event_key",
-          attributes: [
-            { name: "user_id", type: "S" },
-            { name: "event_key", type: "S" },
-          ],
-          pointInTimeRecovery: { enabled: true },
-          serverSideEncryption: { enabled: true, kmsKeyArn: args.keyArn },
-          deletionProtectionEnabled: args.protect,
-          tags: args.tags,
-        },
-        { parent: this, protect: args.protect, retainOnDelete: args.protect },
-      );
-    }
+    this.stagingTable = args.stagingTable;
 
     this.processor = new NodeFunction(
       `${name}-processor`,
@@ -180,7 +158,7 @@ export class LightProcessing extends pulumi.ComponentResource {
         environment: {
           ...processorEnvironment(args.config, args.dedupTable.name),
           ...args.output.environment,
-          ...(this.stagingTable ? { [SILVER_STAGING_TABLE_ENV]: this.stagingTable.name } : {}),
+          ...(this.stagingTable ? { [PROCESSOR_ENV.silverStagingTable]: this.stagingTable.name } : {}),
         },
         statements: [
           ...args.source.statements,
@@ -188,7 +166,7 @@ export class LightProcessing extends pulumi.ComponentResource {
           ...dynamoStatements(args.dedupTable.arn, ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]),
           ...kmsUseStatements(args.keyArn, "both", [viaService("dynamodb", args.env.region), viaService("sqs", args.env.region)]),
           ...sqsSendStatements(this.failureQueue.arn),
-          ...(this.stagingTable ? dynamoStatements(this.stagingTable.arn, ["dynamodb:BatchWriteItem", "dynamodb:PutItem"]) : []),
+          ...(this.stagingTable ? dynamoStatements(this.stagingTable.arn, ["dynamodb:BatchWriteItem"]) : []),
         ],
         keyArn: args.keyArn,
         logRetentionDays: args.logRetentionDays,

@@ -5,8 +5,10 @@
  *
  * Flow: resolve the run date → enrichment job (Glue `startJobRun.sync`, or EMR Serverless) →
  * the GOLD SQL files in order (Athena `startQueryExecution.sync` each) → read the data-quality
- * query's row and stop unless it passed → export → succeed. Any failure goes to one catch path:
- * publish the state and the error to the SNS alert topic, then fail the execution.
+ * query's row and stop unless it passed → export → (when a player-daily exporter is given) select the
+ * run date's per-player aggregates on Athena and invoke the gold-exporter Lambda with the result CSV's
+ * location, which writes them into the DynamoDB fast-access table → succeed. Any failure goes to one
+ * catch path: publish the state and the error to the SNS alert topic, then fail the execution.
  *
  * Run date: an execution input `{"run_date":"YYYY-MM-DD"}` re-runs that day; without it the day
  * before the execution's start (UTC) is used. JSONPath has no date arithmetic, so that one Pass state
@@ -22,6 +24,7 @@ import {
   type GoldQuery,
   type GoldSqlValues,
 } from "../../sql/gold/gold-queries";
+import { PLAYER_DAILY_SELECT_SQL } from "../../functions/gold-exporter/player-daily-query";
 
 export type EnrichmentStep =
   | { engine: "glue"; jobName: string }
@@ -37,6 +40,8 @@ export interface GoldStateMachineArgs {
   enrichment: EnrichmentStep;
   /** Folder holding the SQL files (default: the repo's sql/gold). */
   sqlDirectory?: string;
+  /** The gold-exporter Lambda that fills the DynamoDB fast-access table; without it the batch ends after the SQL files. */
+  playerDailyExport?: { functionArn: string };
 }
 
 export type State = Record<string, unknown> & { Type: string };
@@ -46,6 +51,9 @@ export interface StateMachineDefinition {
   States: Record<string, State>;
 }
 
+/** Result key (`$.queries.<name>`) of the player-daily SELECT. */
+const PLAYER_DAILY_QUERY = "player_daily_select";
+
 export const STATE_NAMES = {
   resolveRunDate: "ResolveRunDate",
   checkRunDate: "CheckRunDate",
@@ -54,6 +62,8 @@ export const STATE_NAMES = {
   readQuality: "ReadDataQualityResult",
   qualityPassed: "DataQualityPassed",
   qualityFailed: "DataQualityFailed",
+  selectPlayerDaily: `Athena_${PLAYER_DAILY_QUERY}`,
+  exportPlayerDaily: "ExportPlayerDailyToDynamoDB",
   notifyFailure: "NotifyFailure",
   failed: "GoldBatchFailed",
   succeeded: "GoldBatchSucceeded",
@@ -101,6 +111,21 @@ export const ENRICHMENT_RETRY = {
   ],
 };
 
+/**
+ * Lambda invoke errors worth another try: the service's transient errors, and the exporter's
+ * UnprocessedItemsError (DynamoDB kept throttling; writes are idempotent, so a later full re-run is safe).
+ */
+export const EXPORTER_RETRY = [
+  {
+    ErrorEquals: ["Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException", "Lambda.TooManyRequestsException"],
+    IntervalSeconds: 2,
+    MaxAttempts: 6,
+    BackoffRate: 2,
+    JitterStrategy: "FULL",
+  },
+  { ErrorEquals: ["UnprocessedItemsError"], IntervalSeconds: 60, MaxAttempts: 2, BackoffRate: 2 },
+];
+
 const CATCH_ALL = [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: STATE_NAMES.notifyFailure }];
 
 /** Day before the execution start unless the input names one; validity is a separate flag for the Choice. */
@@ -118,6 +143,9 @@ function checkArgs(args: GoldStateMachineArgs): void {
   if (!/^[A-Za-z0-9._-]{1,128}$/.test(args.athenaWorkgroup)) throw new Error(`athenaWorkgroup ${JSON.stringify(args.athenaWorkgroup)} is not a valid workgroup name`);
   if (args.athenaOutputLocation !== undefined && !/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.*$/.test(args.athenaOutputLocation)) {
     throw new Error(`athenaOutputLocation ${JSON.stringify(args.athenaOutputLocation)} must be an s3:// URL`);
+  }
+  if (args.playerDailyExport && !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}$/.test(args.playerDailyExport.functionArn)) {
+    throw new Error(`playerDailyExport.functionArn ${JSON.stringify(args.playerDailyExport.functionArn)} is not an unqualified Lambda function ARN`);
   }
   if (args.enrichment.engine === "glue" && !/^[\w.-]{1,255}$/.test(args.enrichment.jobName)) {
     throw new Error(`enrichment.jobName ${JSON.stringify(args.enrichment.jobName)} is not a valid Glue job name`);
@@ -158,14 +186,28 @@ function enrichmentState(step: EnrichmentStep, next: string): State {
 }
 
 function athenaState(args: GoldStateMachineArgs, query: GoldQuery, next: string): State {
-  const sql = renderPlaceholders(readGoldSql(query, args.sqlDirectory), args.sql, RUNTIME_PLACEHOLDERS, query.file).trim();
+  return athenaSqlState(args, { name: query.name, comment: `${query.role}: sql/gold/${query.file}`, sql: readGoldSql(query, args.sqlDirectory), source: query.file }, next);
+}
+
+interface AthenaStep {
+  name: string;
+  comment: string;
+  sql: string;
+  /** Where the SQL comes from (named in placeholder errors). */
+  source: string;
+  /** Also keep the result file's S3 URL (for a SELECT whose rows a later step reads). */
+  keepOutputLocation?: boolean;
+}
+
+function athenaSqlState(args: GoldStateMachineArgs, step: AthenaStep, next: string): State {
+  const sql = renderPlaceholders(step.sql, args.sql, RUNTIME_PLACEHOLDERS, step.source).trim();
   const usesRuntimeValues = /\$\{[a-z_]+\}/.test(sql);
   const queryString = usesRuntimeValues
     ? { "QueryString.$": statesFormatExpression(sql, { run_date: "$.run_date", run_id: "$.run_id" }) }
     : { QueryString: sql };
   return {
     Type: "Task",
-    Comment: `${query.role}: sql/gold/${query.file}`,
+    Comment: step.comment,
     Resource: "arn:aws:states:::athena:startQueryExecution.sync",
     Parameters: {
       ...queryString,
@@ -173,12 +215,43 @@ function athenaState(args: GoldStateMachineArgs, query: GoldQuery, next: string)
       QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: args.sql.gold_database },
       ...(args.athenaOutputLocation ? { ResultConfiguration: { OutputLocation: args.athenaOutputLocation } } : {}),
     },
-    ResultSelector: { "QueryExecutionId.$": "$.QueryExecution.QueryExecutionId", "State.$": "$.QueryExecution.Status.State" },
-    ResultPath: `$.queries.${query.name}`,
+    ResultSelector: {
+      "QueryExecutionId.$": "$.QueryExecution.QueryExecutionId",
+      "State.$": "$.QueryExecution.Status.State",
+      ...(step.keepOutputLocation ? { "OutputLocation.$": "$.QueryExecution.ResultConfiguration.OutputLocation" } : {}),
+    },
+    ResultPath: `$.queries.${step.name}`,
     Retry: ATHENA_RETRY,
     Catch: CATCH_ALL,
     Next: next,
   };
+}
+
+/**
+ * After the quality gate and the exports: SELECT the run date's rows of user_daily_metrics (the
+ * workgroup writes them as one CSV), then hand that CSV's location to the gold-exporter Lambda.
+ */
+function playerDailyExportStates(args: GoldStateMachineArgs, functionArn: string): Record<string, State> {
+  const select = athenaSqlState(
+    args,
+    { name: PLAYER_DAILY_QUERY, comment: "per-player aggregates of the run date for the DynamoDB fast-access table", sql: PLAYER_DAILY_SELECT_SQL, source: "player-daily select", keepOutputLocation: true },
+    STATE_NAMES.exportPlayerDaily,
+  );
+  const exportState: State = {
+    Type: "Task",
+    Comment: "gold-exporter Lambda: result CSV → BatchWriteItem into the fast-access table (idempotent puts)",
+    Resource: "arn:aws:states:::lambda:invoke",
+    Parameters: {
+      FunctionName: functionArn,
+      Payload: { "run_date.$": "$.run_date", "run_id.$": "$.run_id", "result_location.$": `$.queries.${PLAYER_DAILY_QUERY}.OutputLocation` },
+    },
+    ResultSelector: { "rows.$": "$.Payload.rows", "written.$": "$.Payload.written" },
+    ResultPath: "$.player_daily_export",
+    Retry: EXPORTER_RETRY,
+    Catch: CATCH_ALL,
+    Next: STATE_NAMES.succeeded,
+  };
+  return { [STATE_NAMES.selectPlayerDaily]: select, [STATE_NAMES.exportPlayerDaily]: exportState };
 }
 
 export function buildGoldStateMachineDefinition(args: GoldStateMachineArgs): StateMachineDefinition {
@@ -212,8 +285,9 @@ export function buildGoldStateMachineDefinition(args: GoldStateMachineArgs): Sta
   };
   states[STATE_NAMES.enrich] = enrichmentState(args.enrichment, firstQuery);
 
+  const afterQueries = args.playerDailyExport ? STATE_NAMES.selectPlayerDaily : STATE_NAMES.succeeded;
   GOLD_QUERIES.forEach((query, i) => {
-    const after = i + 1 < queryNames.length ? queryNames[i + 1] : STATE_NAMES.succeeded;
+    const after = i + 1 < queryNames.length ? queryNames[i + 1] : afterQueries;
     if (query.role === "check") {
       states[queryNames[i]] = athenaState(args, query, STATE_NAMES.readQuality);
       states[STATE_NAMES.readQuality] = {
@@ -243,6 +317,7 @@ export function buildGoldStateMachineDefinition(args: GoldStateMachineArgs): Sta
     }
   });
 
+  if (args.playerDailyExport) Object.assign(states, playerDailyExportStates(args, args.playerDailyExport.functionArn));
   states[STATE_NAMES.succeeded] = { Type: "Succeed" };
   states[STATE_NAMES.notifyFailure] = {
     Type: "Task",
@@ -272,10 +347,17 @@ export function goldStateMachineDefinitionJson(args: GoldStateMachineArgs): stri
 }
 
 /** Names the state machine's IAM policy must cover (the component scopes its statements to these). */
-export function goldStateMachineTargets(args: GoldStateMachineArgs): { athenaWorkgroup: string; snsTopicArn: string; glueJobName?: string; emrApplicationId?: string } {
+export function goldStateMachineTargets(args: GoldStateMachineArgs): {
+  athenaWorkgroup: string;
+  snsTopicArn: string;
+  glueJobName?: string;
+  emrApplicationId?: string;
+  exporterFunctionArn?: string;
+} {
   return {
     athenaWorkgroup: args.athenaWorkgroup,
     snsTopicArn: args.alertTopicArn,
+    ...(args.playerDailyExport ? { exporterFunctionArn: args.playerDailyExport.functionArn } : {}),
     ...(args.enrichment.engine === "glue" ? { glueJobName: args.enrichment.jobName } : { emrApplicationId: args.enrichment.applicationId }),
   };
 }

@@ -18,7 +18,9 @@ import type { AlarmSpec } from "../aws/monitoring/alarm-specs";
 import { Monitoring, type MonitoringHandles } from "../aws/monitoring/monitoring";
 import { PipelineKey } from "../aws/pipeline-key";
 import { awsResourceNames, type AwsResourceNames } from "../aws/resource-names";
+import { createSilverStagingTable } from "../aws/silver-staging-table";
 import { HEAVY_BUCKET_ZONES } from "../aws/heavy/heavy-storage";
+import { mskLoggedZones } from "../aws/msk-names";
 import type { VariantContext } from "../variant-context";
 
 export interface AwsCommon {
@@ -30,6 +32,8 @@ export interface AwsCommon {
   /** The DataLake contract (zones + catalog tables). */
   lakeContract: DataLakeContract;
   dedupTable: aws.dynamodb.Table;
+  /** Seed 000's DynamoDB SILVER staging table, when `silverStagingTable` is on. */
+  silverStagingTable?: aws.dynamodb.Table;
   alerts: AlertTopic;
 }
 
@@ -39,6 +43,7 @@ export const COMMON_LOGICAL_NAMES = {
   lake: "lake",
   catalog: "catalog",
   dedupTable: "dedup-table",
+  silverStagingTable: "silver-staging",
   alerts: "alerts",
   ingestion: "ingest",
   monitoring: "monitoring",
@@ -64,7 +69,7 @@ export function buildAwsCommon(ctx: VariantContext): AwsCommon {
       protect,
       tags,
       // The heavy tier's staging and artifacts buckets log here too.
-      extraLoggedZones: config.tier === "heavy" ? HEAVY_BUCKET_ZONES : [],
+      extraLoggedZones: [...(config.tier === "heavy" ? HEAVY_BUCKET_ZONES : []), ...mskLoggedZones(config)],
     },
     parent,
   );
@@ -89,7 +94,10 @@ export function buildAwsCommon(ctx: VariantContext): AwsCommon {
     silver: { ...lake.zones.silver, table: catalog.silverTable.name },
     catalog: catalog.database.name,
   };
-  return { env, names, key, lake, catalog, lakeContract, dedupTable, alerts };
+  const silverStagingTable = config.silverStagingTable
+    ? createSilverStagingTable(logical(ctx, "silverStagingTable"), { tableName: names.silverStagingTable, keyArn: key.arn, protect, tags }, parent)
+    : undefined;
+  return { env, names, key, lake, catalog, lakeContract, dedupTable, silverStagingTable, alerts };
 }
 
 /**

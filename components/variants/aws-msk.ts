@@ -17,7 +17,7 @@ import { LAKE_PREFIXES, lakeBucketName } from "../aws/lake-layout";
 import { MskCluster } from "../aws/msk-cluster";
 import { MskConnectDelivery } from "../aws/msk-connect-delivery";
 import { kafkaAlarmSpecs, kafkaWidgetInputs, lagThresholds } from "../aws/msk-monitoring-specs";
-import { mskResourceNames } from "../aws/msk-names";
+import { MSK_ARTIFACT_ZONE, mskResourceNames } from "../aws/msk-names";
 import { MskProducer } from "../aws/msk-producer";
 import { deriveMskSizing } from "../aws/msk-sizing";
 import { MskTopics } from "../aws/msk-topics";
@@ -141,7 +141,7 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
           plugin: mskNames.connectPlugin,
           workerConfig: mskNames.connectWorkerConfig,
           logGroup: mskNames.connectLogGroup,
-          artifactBucket: pulumi.all([env.accountId, env.region]).apply(([account, region]) => lakeBucketName(ctx.stack, "msk-artifacts", account, region)),
+          artifactBucket: pulumi.all([env.accountId, env.region]).apply(([account, region]) => lakeBucketName(ctx.stack, MSK_ARTIFACT_ZONE, account, region)),
         },
         plugin,
         clusterArn: cluster.arn,
@@ -250,7 +250,7 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
       tables: [
         { role: "dedup", name: common.dedupTable.name },
         ...(api.apiKeyAuthorizer ? [{ role: "api-keys", name: api.apiKeyAuthorizer.table.name }] : []),
-        ...(processing?.stagingTable ? [{ role: "silver-staging", name: processing.stagingTable.name }] : []),
+        ...(common.silverStagingTable ? [{ role: "silver-staging", name: common.silverStagingTable.name }] : []),
       ],
       failureQueues: processing ? [{ role: "processor-failures", name: processing.failureQueue.name }] : [],
       athenaWorkgroup: common.catalog.workgroup.name,

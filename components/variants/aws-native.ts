@@ -96,10 +96,11 @@ export function buildAwsNative(ctx: VariantContext): StackOutputs {
   const processing = heavyTier ? undefined : new LightProcessing(
     `${ctx.name}-processing`,
     {
-      names: { processorFunction: names.processorFunction, onFailureQueue: names.onFailureQueue, silverDelivery: names.silverDelivery, silverStagingTable: names.silverStagingTable },
+      names: { processorFunction: names.processorFunction, onFailureQueue: names.onFailureQueue, silverDelivery: names.silverDelivery },
       source: kinesisProcessorSource({ streamArn: raw.arn, keyArn: key.arn, region: env.region, sizing: sizing.processor, streamRetentionHours: config.retention.streamHours }),
       output: kinesisProcessorOutput({ cleanStream: { name: clean.name, arn: clean.arn }, deadLetterStream: { name: deadLetter.name, arn: deadLetter.arn }, keyArn: key.arn, region: env.region }),
       dedupTable: { name: common.dedupTable.name, arn: common.dedupTable.arn },
+      stagingTable: common.silverStagingTable,
       config,
       sizing,
       keyArn: key.arn,
@@ -151,7 +152,7 @@ export function buildAwsNative(ctx: VariantContext): StackOutputs {
     tables: [
       { role: "dedup", name: common.dedupTable.name },
       ...(api.apiKeyAuthorizer ? [{ role: "api-keys", name: api.apiKeyAuthorizer.table.name }] : []),
-      ...(processing?.stagingTable ? [{ role: "silver-staging", name: processing.stagingTable.name }] : []),
+      ...(common.silverStagingTable ? [{ role: "silver-staging", name: common.silverStagingTable.name }] : []),
     ],
     failureQueues: processing ? [{ role: "processor-failures", name: processing.failureQueue.name }] : [],
     athenaWorkgroup: common.catalog.workgroup.name,

@@ -13,6 +13,8 @@ import { createMskKafka, parseBrokerList } from "../kafka/msk-iam-client";
 import type { ProducerPort } from "../kafka/send-messages";
 import { processorConfigFromEnv } from "../processor/config";
 import { DynamoDbDedupStore } from "../processor/dynamo-dedup-store";
+import { silverStoreFor } from "../processor/dynamo-silver-store";
+import { withSilverStaging } from "../processor/silver-staging-sink";
 import { processRawBatch } from "../processor/process-kinesis-batch";
 import { UnmarkedEmissions } from "../processor/unmarked-emissions";
 import { PROCESSOR_MSK_ENV } from "./env";
@@ -35,8 +37,10 @@ export interface MskProcessorOverrides {
 
 export function createMskProcessorHandler(env: NodeJS.ProcessEnv, overrides: MskProcessorOverrides = {}) {
   const config = processorConfigFromEnv(env);
+  const dynamo = overrides.dynamo ?? new DynamoDBClient({});
+  const silverStore = silverStoreFor(config, dynamo);
   const store = new DynamoDbDedupStore({
-    client: overrides.dynamo ?? new DynamoDBClient({}),
+    client: dynamo,
     tableName: config.dedupTable,
     windowMinutes: config.dedupWindowMinutes,
     concurrency: config.dedupConcurrency,
@@ -56,7 +60,10 @@ export function createMskProcessorHandler(env: NodeJS.ProcessEnv, overrides: Msk
   coreOptions(config.core);
   const unmarked = new UnmarkedEmissions();
   return async (event: MskEvent): Promise<void> => {
-    const sink = new KafkaEventSink({ producer: await connection.ready(), cleanTopic: config.cleanStream, deadLetterTopic: config.deadLetterStream });
+    const sink = withSilverStaging(
+      new KafkaEventSink({ producer: await connection.ready(), cleanTopic: config.cleanStream, deadLetterTopic: config.deadLetterStream }),
+      silverStore,
+    );
     const options = coreOptions({ ...config.core, now: overrides.now ?? Date.now });
     const { failedSources } = await processRawBatch(toRawRecords(event), { store, sink, options, functionName: config.functionName, unmarked, log });
     if (failedSources.length > 0) throw new BatchIncompleteError(failedSources);

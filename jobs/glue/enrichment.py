@@ -1,5 +1,5 @@
 """SILVER → STAGING enrichment logic (seed 003's EnrichEvent), without Spark so it runs and is tested
-with plain python3. enrich_silver.py applies it to every row on Glue.
+with plain python3. enrich_silver.py applies it to every row on Glue or EMR Serverless.
 
 - geo: the event's IP (parameters.ip_address, or parameters.ip) looked up in a table of non-overlapping
   IPv4/IPv6 networks → country, region, city (seed 003 looked up the exact IP; a network table such as

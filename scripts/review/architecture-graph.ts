@@ -113,9 +113,16 @@ export function buildArchitectureGraph(resources: PlannedResource[], title: stri
     // BigQuery tables are addressed as `dataset.table` inside table specs and SQL.
     if (r.type === "gcp:bigquery/table:Table") identities.push({ identity: `${r.inputs.datasetId}.${r.inputs.tableId}`, node });
   }
-  const nodesNamedIn = (value: unknown): Set<string> => {
+  /** Nodes whose identity `value` mentions; `loose: false` ignores a bare name inside another resource's ARN. */
+  const nodesNamedIn = (value: unknown, loose = true, ownNames: string[] = []): Set<string> => {
     const found = new Set<string>();
-    for (const text of strings(value)) for (const { identity, node } of identities) if (mentions(text, identity)) found.add(node);
+    for (const text of strings(value)) {
+      if (ownNames.includes(text)) continue;
+      for (const { identity, node } of identities) {
+        if (!loose && text.startsWith("arn:") && !identity.startsWith("arn:")) continue;
+        if (mentions(text, identity)) found.add(node);
+      }
+    }
     return found;
   };
 
@@ -261,7 +268,9 @@ export function buildArchitectureGraph(resources: PlannedResource[], title: stri
   for (const r of resources) {
     const self = nodeOfUrn.get(r.urn);
     if (!self || nodes.get(self)!.zone === "monitoring") continue;
-    for (const other of nodesNamedIn(r.inputs)) {
+    // A bare name inside some other ARN (a log group named after a table) is not a reference to it.
+    // …nor is the resource's own name that happens to equal another's (a Flink app and a table both "tlm-prod-dedup").
+    for (const other of nodesNamedIn(r.inputs, false, checkedFromPlan(r).identities)) {
       if (other === self || connected.has(`${self}|${other}`) || nodes.get(other)!.zone === "monitoring") continue;
       const [from, to] = zoneRank(other) <= zoneRank(self) ? [other, self] : [self, other];
       addEdge(from, to, "reference");

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { isAllowedWildcard } from "../../components/aws/iam/wildcard-allow-list";
 import { ofType, one, policyDocument } from "../support/resources";
-import { stackPlan } from "../support/stack-plans";
+import { lightTierPlan } from "../support/stack-plans";
 import {
   arnOfBucket,
   arnOfLogGroup,
@@ -25,7 +25,7 @@ import {
 
 for (const stack of ["dev", "prod"] as const) {
   describe(`aws-native IAM: ${stack}`, () => {
-    const plan = () => stackPlan(stack);
+    const plan = () => lightTierPlan(stack);
 
     it("no statement grants * actions, and * resources only where the allow-list says AWS requires them", async () => {
       const { resources } = await plan();

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import { ofType, one, policyDocument } from "../support/resources";
-import { stackPlan } from "../support/stack-plans";
+import { lightTierPlan } from "../support/stack-plans";
 import type { PlannedResource } from "../../scripts/plan/run-under-mocks";
 import { bucketFor, T } from "./plan-queries";
 
@@ -28,7 +28,7 @@ const bucketOf = (resources: PlannedResource[], type: string, bucketName: string
 
 for (const stack of ["dev", "prod"] as const) {
   describe(`aws-native security defaults: ${stack}`, () => {
-    const plan = () => stackPlan(stack);
+    const plan = () => lightTierPlan(stack);
 
     it("zone buckets: SSE-KMS with the pipeline key and bucket keys; the log bucket SSE-S3", async () => {
       const { resources } = await plan();

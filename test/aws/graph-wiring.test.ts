@@ -11,7 +11,7 @@ import { maximumRecordAgeSeconds, PROCESSOR_MAX_RETRY_ATTEMPTS } from "../../com
 import { cleanOutputRecord, deadLetterOutputRecord } from "../../functions/processor/output-records";
 import { wrapForIngest } from "../../functions/core";
 import { ofType, one } from "../support/resources";
-import { configPlan, stackPlan } from "../support/stack-plans";
+import { configPlan, lightTierPlan } from "../support/stack-plans";
 import {
   arnOfBucket,
   arnOfFunction,
@@ -27,7 +27,7 @@ import {
 
 for (const stack of ["dev", "prod"] as const) {
   describe(`aws-native graph wiring: ${stack}`, () => {
-    const plan = () => stackPlan(stack);
+    const plan = () => lightTierPlan(stack);
 
     it("has three KMS-encrypted Kinesis streams named per seed 000, sized from config", async () => {
       const { resources, sizing, config } = await plan();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { ofType } from "../support/resources";
-import { stackPlan } from "../support/stack-plans";
+import { lightTierPlan } from "../support/stack-plans";
 import { T } from "./plan-queries";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 for (const stack of ["dev", "prod"] as const) {
   describe(`aws-native Lambda code: ${stack}`, () => {
     it("each function is nodejs22.x on arm64 with code = dist/functions/<deployable> of an existing functions/<deployable>/handler.ts", async () => {
-      const { resources } = await stackPlan(stack);
+      const { resources } = await lightTierPlan(stack);
       const functions = ofType(resources, T.fn);
       assert.ok(functions.length >= 2);
       const deployables: string[] = [];

@@ -4,7 +4,7 @@ import { PIPELINE_METRIC_NAMESPACE, PIPELINE_METRICS } from "../../functions/met
 import { alarmSpecs, API_4XX_RATE_PERCENT, type AlarmSpec } from "../../components/aws/monitoring/alarm-specs";
 import { analyticsDashboardBody, operationsDashboardBody } from "../../components/aws/monitoring/dashboards";
 import { ofType, one } from "../support/resources";
-import { stackPlan } from "../support/stack-plans";
+import { lightTierPlan } from "../support/stack-plans";
 import type { PlannedResource } from "../../scripts/plan/run-under-mocks";
 import { fnNamed, streamNamed, T } from "./plan-queries";
 
@@ -18,7 +18,7 @@ function dims(alarm: PlannedResource, input?: string): Record<string, string> {
 
 for (const stack of ["dev", "prod"] as const) {
   describe(`aws-native monitoring: ${stack}`, () => {
-    const plan = () => stackPlan(stack);
+    const plan = () => lightTierPlan(stack);
 
     it("every alarm notifies the alert topic on alarm and on recovery", async () => {
       const { resources } = await plan();

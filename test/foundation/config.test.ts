@@ -110,3 +110,20 @@ describe("config: pattern-checked strings", () => {
     assert.match(errorOf({ msk: { connectorPluginSha256: "abc" } }), /^telemetry:msk\.connectorPluginSha256 = "abc" is invalid: must match \/\^\[0-9a-f\]\{64\}\$\/$/);
   });
 });
+
+describe("config: cross-field rules", () => {
+  it("caps the record size while the DynamoDB SILVER staging table is on (400 KB items)", () => {
+    assert.match(
+      errorOf({ silverStagingTable: true, event: { maxRecordBytes: 131_072 } }),
+      /^telemetry:event\.maxRecordBytes = 131072 is invalid: must be ≤ 65536 while telemetry:silverStagingTable is true/,
+    );
+    assert.equal(parseTelemetryConfig({ silverStagingTable: true, event: { maxRecordBytes: 65_536 } }).event.maxRecordBytes, 65_536);
+    assert.equal(parseTelemetryConfig({ silverStagingTable: false, event: { maxRecordBytes: 131_072 } }).event.maxRecordBytes, 131_072);
+  });
+});
+
+describe("config: tier-specific options", () => {
+  it("refuses the DynamoDB SILVER staging table in the heavy tier", () => {
+    assert.match(errorOf({ tier: "heavy", silverStagingTable: true }), /^telemetry:silverStagingTable = true is invalid: allowed only with telemetry:tier = "light"/);
+  });
+});

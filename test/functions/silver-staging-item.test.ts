@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { SILVER_STAGING_TABLE_ENV } from "../../components/aws/processing";
 import { coreOptions, processBatch, type CleanEvent, type DeadLetterRecord } from "../../functions/core";
 import { BATCH_WRITE_MAX_ITEMS, chunkForBatchWrite } from "../../functions/processor/batch-write-chunks";
 import { PROCESSOR_ENV, processorConfigFromEnv, SILVER_STAGING_MAX_RECORD_BYTES } from "../../functions/processor/config";
@@ -178,10 +177,6 @@ describe("SILVER staging: items, chunking, configuration", () => {
   });
 
   describe("SILVER_STAGING_TABLE configuration", () => {
-    it("is the variable the Pulumi component sets", () => {
-      assert.equal(PROCESSOR_ENV.silverStagingTable, SILVER_STAGING_TABLE_ENV);
-    });
-
     it("unset or empty → off; a table name or ARN → on", () => {
       assert.equal(processorConfigFromEnv(baseEnv).silverStagingTable, undefined);
       assert.equal(processorConfigFromEnv({ ...baseEnv, SILVER_STAGING_TABLE: " " }).silverStagingTable, undefined);

@@ -4,6 +4,7 @@ import { assertUniqueSids, scoped } from "../../components/aws/heavy/iam/stateme
 import { s3ObjectReadStatements, s3ReadWriteDeleteStatements } from "../../components/aws/heavy/iam/lake-object-policy";
 import { glueCatalogStatements } from "../../components/aws/heavy/iam/glue-catalog-policy";
 import { flinkKinesisStatements } from "../../components/aws/heavy/iam/flink-policy";
+import { goldExporterStatements } from "../../components/aws/heavy/iam/gold-exporter-policy";
 import { isWildcardAction } from "../../policy/rules/iam";
 import { resolveOutput } from "../../scripts/plan/run-under-mocks";
 
@@ -48,5 +49,16 @@ describe("heavy-tier IAM statement builders", () => {
     assert.deepEqual(write.Resource, outs);
     assert.equal(write.Action.some((a) => a === "kinesis:GetRecords"), false);
     assert.throws(() => flinkKinesisStatements(raw, []), /needs the output stream ARNs/);
+  });
+
+  it("lets the gold exporter only put items into its table and read Athena results, refusing a bad prefix", async () => {
+    const table = "arn:aws:dynamodb:us-east-1:123456789012:table/tlm-prod-player-daily";
+    const key = "arn:aws:kms:us-east-1:123456789012:key/1234";
+    const statements = assertUniqueSids(goldExporterStatements({ tableArn: table, results: { bucketArn: BUCKET, prefix: "athena-results/" }, keyArn: key, region: "us-east-1" }));
+    assert.deepEqual(statements.map((s) => s.Action), [["dynamodb:BatchWriteItem"], ["s3:GetObject"], ["kms:Decrypt", "kms:GenerateDataKey"]]);
+    assert.deepEqual(statements[0].Resource, [table]);
+    assert.equal(await resolveOutput(statements[1].Resource[0]), `${BUCKET}/athena-results/*`);
+    assert.deepEqual(statements[2].Resource, [key]);
+    assert.throws(() => goldExporterStatements({ tableArn: table, results: { bucketArn: BUCKET, prefix: "" }, keyArn: key, region: "us-east-1" }), /must be non-empty/);
   });
 });

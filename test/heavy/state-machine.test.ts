@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   buildGoldStateMachineDefinition,
   goldStateMachineDefinitionJson,
+  goldStateMachineTargets,
   queryStateName,
   STATE_NAMES,
   type GoldStateMachineArgs,
@@ -108,6 +109,59 @@ describe("GOLD state machine definition", () => {
     assert.throws(() => buildGoldStateMachineDefinition({ ...ARGS, alertTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" }), /not an SNS topic ARN/);
     assert.throws(() => buildGoldStateMachineDefinition({ ...ARGS, athenaWorkgroup: "bad name" }), /athenaWorkgroup/);
     assert.throws(() => buildGoldStateMachineDefinition({ ...ARGS, sql: { ...SAMPLE_VALUES, gold_database: "Gold-DB" } }), /Glue database name/);
+  });
+});
+
+describe("GOLD state machine with the player-daily exporter", () => {
+  const exporterArn = "arn:aws:lambda:us-east-1:123456789012:function:tlm-prod-gold-exporter";
+  const withExport: GoldStateMachineArgs = { ...ARGS, playerDailyExport: { functionArn: exporterArn } };
+  const definition = buildGoldStateMachineDefinition(withExport);
+
+  it("stays valid States-language and ends with the SELECT and the exporter after every GOLD query", () => {
+    assert.deepEqual(validateStateMachine(JSON.parse(goldStateMachineDefinitionJson(withExport))), []);
+    const path = happyPath(definition.States, definition.StartAt);
+    const lastQuery = queryStateName(GOLD_QUERIES[GOLD_QUERIES.length - 1]);
+    assert.deepEqual(path.slice(path.indexOf(lastQuery)), [lastQuery, STATE_NAMES.selectPlayerDaily, STATE_NAMES.exportPlayerDaily, STATE_NAMES.succeeded]);
+    // without an exporter the batch ends after the SQL files, as before
+    assert.equal(buildGoldStateMachineDefinition(ARGS).States[lastQuery].Next, STATE_NAMES.succeeded);
+    assert.equal(buildGoldStateMachineDefinition(ARGS).States[STATE_NAMES.exportPlayerDaily], undefined);
+  });
+
+  it("selects the run date's user_daily_metrics rows and keeps the result file's location", () => {
+    const select = definition.States[STATE_NAMES.selectPlayerDaily];
+    const params = select.Parameters as Record<string, any>;
+    assert.equal(params.WorkGroup, ARGS.athenaWorkgroup);
+    const sql = evaluateStatesFormat(params["QueryString.$"], { run_date: "2024-03-05", run_id: "exec-42" });
+    assert.match(sql, new RegExp(`^SELECT[\\s\\S]*FROM ${SAMPLE_VALUES.gold_database}\\.user_daily_metrics\\s+WHERE metric_date = DATE '2024-03-05'`, "m"));
+    assert.deepEqual(select.ResultSelector, {
+      "QueryExecutionId.$": "$.QueryExecution.QueryExecutionId",
+      "State.$": "$.QueryExecution.Status.State",
+      "OutputLocation.$": "$.QueryExecution.ResultConfiguration.OutputLocation",
+    });
+    assert.equal(select.ResultPath, "$.queries.player_daily_select");
+  });
+
+  it("invokes the exporter with the run date, run id and that location; retries Lambda errors and throttled writes; alerts on failure", () => {
+    const invoke = definition.States[STATE_NAMES.exportPlayerDaily];
+    assert.equal(invoke.Resource, "arn:aws:states:::lambda:invoke");
+    assert.deepEqual(invoke.Parameters, {
+      FunctionName: exporterArn,
+      Payload: { "run_date.$": "$.run_date", "run_id.$": "$.run_id", "result_location.$": "$.queries.player_daily_select.OutputLocation" },
+    });
+    const retry = invoke.Retry as Array<Record<string, any>>;
+    const service = retry.find((r) => r.ErrorEquals.includes("Lambda.ServiceException"))!;
+    assert.ok(service.ErrorEquals.includes("Lambda.TooManyRequestsException") && service.BackoffRate > 1);
+    assert.ok(retry.some((r) => r.ErrorEquals.includes("UnprocessedItemsError")));
+    // a row the exporter rejects is not retried: it goes to the alert
+    assert.equal(retry.some((r) => r.ErrorEquals.includes("RejectedRowsError") || r.ErrorEquals.includes("States.ALL")), false);
+    assert.deepEqual(invoke.Catch, [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: STATE_NAMES.notifyFailure }]);
+    assert.equal(goldStateMachineTargets(withExport).exporterFunctionArn, exporterArn);
+  });
+
+  it("refuses an exporter that is not an unqualified Lambda function ARN", () => {
+    for (const functionArn of [`${exporterArn}:live`, "arn:aws:sns:us-east-1:123456789012:topic", "tlm-prod-gold-exporter"]) {
+      assert.throws(() => buildGoldStateMachineDefinition({ ...ARGS, playerDailyExport: { functionArn } }), /not an unqualified Lambda function ARN/, functionArn);
+    }
   });
 });
 

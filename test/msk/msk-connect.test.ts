@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, parseTelemetryConfig } from "../../components/config";
 import { parsePluginSource, sha256Hex, verifyLocalPlugin } from "../../components/aws/msk/connector-plugin";
+import { MSK_ARTIFACT_ZONE, mskLoggedZones } from "../../components/aws/msk-names";
 import { AIVEN_S3_SINK_CLASS, s3SinkConnectorConfig } from "../../components/aws/msk/s3-sink-connector-config";
 import { TelemetryPipeline } from "../../components/pipeline";
 import { runUnderMocks, type PlannedResource } from "../../scripts/plan/run-under-mocks";
@@ -44,6 +45,15 @@ describe("MSK Connect plugin source", () => {
     assert.ok(caught instanceof ConfigError);
     // Only the pipeline component itself is registered before its builder runs.
     assert.deepEqual(resources.map((r) => r.type), ["telemetry:index:Pipeline"]);
+  });
+
+  it("asks the lake's log bucket to accept the artifact bucket's logs only when a plugin is uploaded", () => {
+    const config = (msk: Record<string, unknown>, variant = "aws-msk") => parseTelemetryConfig({ variant, msk });
+    assert.deepEqual(mskLoggedZones(config({ delivery: "connect", connectorPluginSource: pluginPath, connectorPluginSha256: sha })), [MSK_ARTIFACT_ZONE]);
+    assert.deepEqual(mskLoggedZones(config({ delivery: "connect", connectorPluginSource: "https://example.com/s3-sink.zip", connectorPluginSha256: sha })), [MSK_ARTIFACT_ZONE]);
+    assert.deepEqual(mskLoggedZones(config({ delivery: "connect", connectorPluginSource: "s3://b/k.zip", connectorPluginSha256: sha })), []);
+    assert.deepEqual(mskLoggedZones(config({})), []);
+    assert.deepEqual(mskLoggedZones(config({ delivery: "connect", connectorPluginSource: pluginPath, connectorPluginSha256: sha }, "aws-native")), []);
   });
 
   it("writes values as NDJSON under the RAW prefix in hour partitions", () => {

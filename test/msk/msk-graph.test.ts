@@ -11,6 +11,13 @@ import { stackPlan } from "../support/stack-plans";
 
 const MSK = ["telemetry:variant=aws-msk"];
 
+/** dev (light, serverless), prod as its stack file says (heavy, provisioned), and prod on the light tier. */
+const CASES = [
+  { label: "dev", stack: "dev", sets: MSK },
+  { label: "prod", stack: "prod", sets: MSK },
+  { label: "prod, light tier", stack: "prod", sets: [...MSK, "telemetry:tier=light"] },
+] as const;
+
 /** Every IAM statement in the plan (inline role policies), with its role's logical name. */
 function statements(resources: PlannedResource[]): Array<{ role: string; Action: string[]; Resource: string[] }> {
   return ofType(resources, "aws:iam/rolePolicy:RolePolicy").flatMap((policy) =>
@@ -22,8 +29,8 @@ function statements(resources: PlannedResource[]): Array<{ role: string; Action:
   );
 }
 
-for (const stack of ["dev", "prod"] as const) {
-  describe(`aws-msk graph (${stack})`, function () {
+for (const { label, stack, sets } of CASES) {
+  describe(`aws-msk graph (${label})`, function () {
     this.timeout(120_000);
     let resources: PlannedResource[];
     let sizing: ReturnType<typeof deriveMskSizing>;
@@ -31,7 +38,7 @@ for (const stack of ["dev", "prod"] as const) {
     let config: Awaited<ReturnType<typeof stackPlan>>["config"];
 
     before(async () => {
-      const plan = await stackPlan(stack, MSK);
+      const plan = await stackPlan(stack, [...sets]);
       resources = plan.resources;
       config = plan.config;
       sizing = deriveMskSizing(plan.config);
@@ -86,10 +93,11 @@ for (const stack of ["dev", "prod"] as const) {
     });
 
     it("opens 9098 only from the pipeline's own security groups, into the brokers group", () => {
-      const groups = ofType(resources, "aws:ec2/securityGroup:SecurityGroup");
+      const network = one(resources, "telemetry:aws:Network", "telemetry-network");
+      const groups = ofType(resources, "aws:ec2/securityGroup:SecurityGroup").filter((g) => g.parent === network.urn);
       assert.deepEqual(groups.map((g) => g.name.split("-").pop()).sort(), ["brokers", "connect", "endpoints", "functions"]);
       const groupIds = new Set(groups.map((g) => mockResourceState(g.type, g.name, g.inputs).id));
-      const ingress = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+      const ingress = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.parent === network.urn);
       assert.ok(ingress.length > 0);
       for (const rule of ingress) {
         assert.equal(rule.inputs.cidrIpv4, undefined, `${rule.name} opens ingress to a CIDR`);
@@ -125,6 +133,8 @@ for (const stack of ["dev", "prod"] as const) {
           [`${stack}-client-game_event-raw`, sizing.partitions.raw],
           [`${stack}-client-game_event-clean`, sizing.partitions.clean],
           [`${stack}-client-game_event-dead-letter`, sizing.partitions.deadLetter],
+          // the heavy tier's Flink job also writes a deduplicated stream
+          ...(config.tier === "heavy" ? [[`${stack}-client-game_event-deduped`, sizing.partitions.clean]] : []),
         ],
       );
       for (const topic of input.topics) assert.equal(topic.config["retention.ms"], String(config.retention.streamHours * 3_600_000));
@@ -146,15 +156,19 @@ for (const stack of ["dev", "prod"] as const) {
       assert.ok(ofType(resources, "aws:apigateway/authorizer:Authorizer").length >= 1, "the API-key authorizer stays");
     });
 
-    it("consumes raw through an MSK event-source mapping and delivers raw, dead-letter and clean with Firehose-from-MSK", () => {
-      const mapping = one(resources, "aws:lambda/eventSourceMapping:EventSourceMapping");
+    it("consumes raw through an MSK event-source mapping (light tier) and delivers raw, dead-letter and clean with Firehose-from-MSK", () => {
+      const mappings = ofType(resources, "aws:lambda/eventSourceMapping:EventSourceMapping");
+      if (config.tier === "heavy") assert.equal(mappings.length, 0, "Managed Flink replaces the processor");
+      const mapping = config.tier === "heavy" ? undefined : one(resources, "aws:lambda/eventSourceMapping:EventSourceMapping");
+      if (mapping) {
       assert.equal(mapping.inputs.eventSourceArn, clusterArn);
       assert.deepEqual(mapping.inputs.topics, [`${stack}-client-game_event-raw`]);
       assert.ok(mapping.inputs.amazonManagedKafkaEventSourceConfig.consumerGroupId);
       if (sizing.clusterType === "provisioned") {
         assert.deepEqual(mapping.inputs.provisionedPollerConfig, { minimumPollers: sizing.pollers.minimum, maximumPollers: sizing.pollers.maximum });
       }
-      const deliveries = ofType(resources, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream");
+      }
+      const deliveries = ofType(resources, "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream").filter((d) => d.inputs.mskSourceConfiguration);
       assert.deepEqual(
         deliveries.map((d) => d.inputs.mskSourceConfiguration.topicName).sort(),
         ["clean", "dead-letter", "raw"].map((c) => `${stack}-client-game_event-${c}`).sort(),
@@ -166,7 +180,11 @@ for (const stack of ["dev", "prod"] as const) {
       }
     });
 
-    it("runs the MSK processor deployable in the VPC, writing to the clean and dead-letter topics", async () => {
+    it("runs the MSK processor deployable in the VPC (light tier), writing to the clean and dead-letter topics", async function () {
+      if (config.tier === "heavy") {
+        assert.ok(!ofType(resources, "aws:lambda/function:Function").some((f) => String(f.inputs.name).endsWith("msk-processor")));
+        return;
+      }
       const processor = ofType(resources, "aws:lambda/function:Function").find((f) => String(f.inputs.name).endsWith("msk-processor"))!;
       assert.ok((await processor.inputs.code.path).endsWith(join("dist", "functions", "processor-msk")));
       assert.equal(processor.inputs.vpcConfig.subnetIds.length, sizing.availabilityZones);
@@ -193,15 +211,16 @@ for (const stack of ["dev", "prod"] as const) {
           assert.ok(resource === clusterArn || resource.startsWith(ownTopic) || resource.startsWith(ownGroup), `${s.role}: ${s.Action.join(",")} on ${resource}`);
         }
       }
-      const writers = kafka.filter((s) => s.Action.includes("kafka-cluster:WriteData")).flatMap((s) => s.Resource.map((r) => `${s.role} → ${r.slice(ownTopic.length)}`));
-      assert.deepEqual(
-        writers.sort(),
-        [
-          `${one(resources, "aws:iam/rolePolicy:RolePolicy", "msk-processing-processor-role-policy").name} → ${stack}-client-game_event-clean`,
-          `${one(resources, "aws:iam/rolePolicy:RolePolicy", "msk-processing-processor-role-policy").name} → ${stack}-client-game_event-dead-letter`,
-          `${one(resources, "aws:iam/rolePolicy:RolePolicy", "producer-function-role-policy").name} → ${stack}-client-game_event-raw`,
-        ].sort(),
-      );
+      const writes = (s: { Resource: string[] }) => s.Resource.map((r) => r.slice(ownTopic.length));
+      const writers = kafka.filter((s) => s.Action.includes("kafka-cluster:WriteData"));
+      const producerWrites = writers.filter((s) => s.role.endsWith("producer-function-role-policy")).flatMap(writes);
+      assert.deepEqual(producerWrites, [`${stack}-client-game_event-raw`]);
+      // nothing but the producer writes raw
+      assert.deepEqual(writers.filter((s) => writes(s).includes(`${stack}-client-game_event-raw`)).map((s) => s.role), ["telemetry-producer-function-role-policy"]);
+      if (config.tier === "light") {
+        const processorWrites = writers.filter((s) => s.role.endsWith("msk-processing-processor-role-policy")).flatMap(writes).sort();
+        assert.deepEqual(processorWrites, [`${stack}-client-game_event-clean`, `${stack}-client-game_event-dead-letter`]);
+      }
     });
 
     it("alarms on consumer lag, and on broker disk and CPU for a provisioned cluster", () => {

@@ -49,6 +49,15 @@ describe("msk sizing", () => {
     assert.equal(sizing.connectWorkers.maximum, 10); // ceil(117 ÷ 4) = 30, capped at MSK Connect's 10
   });
 
+  it("the heavy tier's deduped topic is a third full-stream topic on disk and in the replica budget", () => {
+    const sizing = deriveMskSizing(parseTelemetryConfig({ variant: "aws-msk", tier: "heavy", load: prodLoad, retention: { streamHours: 168 } }));
+    const diskGiB = (35_000 * 1024 * 3 * 168 * 3600 * 3) / GiB / 0.7; // raw + clean + deduped
+    assert.equal(Math.ceil(diskGiB / 16_384), 16);
+    assert.equal(sizing.provisioned!.brokers, 18); // max(4, 16, 3) → multiple of 3
+    assert.equal(sizing.provisioned!.storageGiB, Math.ceil(diskGiB / 18));
+    assert.equal(sizing.partitions.raw, 252); // 240 rounded up to a multiple of 18 brokers
+  });
+
   it("a 24 h retention at prod load needs only the throughput brokers", () => {
     const sizing = deriveMskSizing(parseTelemetryConfig({ variant: "aws-msk", load: prodLoad, retention: { streamHours: 24 } }));
     const diskGiB = (35_000 * 1024 * 2 * 24 * 3600 * 3) / GiB / 0.7; // 24,719 GiB → 2 volumes

@@ -38,13 +38,14 @@ describe("guardrails over every stack × variant × tier", () => {
     }
   }
 
-  // Config switches that add resources the stack files do not turn on: check those paths too.
+  // Config switches that add resources the stack files do not turn on: check those paths too
+  // (on one stack and the variant's first tier, to keep the suite fast).
   const ownConfig = (stack: string) => parseTelemetryConfig(decodeTelemetryConfig(loadStackConfig(stack).flat));
   const SWITCHES: Array<{ variantPrefix: string; stacks: string[]; what: string; sets: (stack: string) => string[] }> = [
     { variantPrefix: "gcp-", stacks: ["gcp-dev"], what: "telemetry:gcp.cmek on", sets: (stack) => [`telemetry:gcp=${JSON.stringify({ ...ownConfig(stack).gcp, cmek: true })}`] },
     {
       variantPrefix: "aws-msk",
-      stacks: ["dev", "prod"],
+      stacks: ["dev"],
       what: "telemetry:msk.delivery = connect",
       sets: (stack) => [
         `telemetry:msk=${JSON.stringify({ ...ownConfig(stack).msk, delivery: "connect", connectorPluginSource: "s3://example-artifacts/s3-sink-connector.zip", connectorPluginSha256: "0".repeat(64) })}`,
@@ -53,7 +54,7 @@ describe("guardrails over every stack × variant × tier", () => {
   ];
   for (const { variantPrefix, stacks: switchStacks, what, sets } of SWITCHES) {
     for (const [variant, builder] of Object.entries(VARIANT_BUILDERS).filter(([name]) => name.startsWith(variantPrefix))) {
-      for (const tier of builder.tiers) {
+      for (const tier of builder.tiers.slice(0, 1)) {
         for (const stack of switchStacks.filter((s) => stacks.includes(s))) {
           it(`${stack} as ${variant}/${tier} with ${what}: zero violations`, async () => {
             const plan = await stackPlan(stack, [...setsFor(stack, variant, tier), ...sets(stack)]);

@@ -4,7 +4,9 @@
  */
 import type { TelemetryConfig } from "../../components/config";
 import { parseTelemetryConfig } from "../../components/config";
+import { decodeTelemetryConfig } from "../../components/read-config";
 import { planConfig, planStack, type StackPlan } from "../../scripts/plan/plan-stack";
+import { loadStackConfig } from "../../scripts/plan/stack-config";
 
 const plans = new Map<string, Promise<StackPlan>>();
 
@@ -28,4 +30,14 @@ export function configPlan(raw: Record<string, unknown>, stack = "test"): Promis
     plans.set(key, plan);
   }
   return plan;
+}
+
+/**
+ * The stack's plan with the light tier: the stack as configured when it is light, otherwise the
+ * same stack with `--set telemetry:tier=light` (prod selects heavy; the light-tier tests still
+ * cover prod's sizing). The memo is shared with `stackPlan`.
+ */
+export function lightTierPlan(stack: string): Promise<StackPlan> {
+  const { flat } = loadStackConfig(stack);
+  return stackPlan(stack, decodeTelemetryConfig(flat).tier === "heavy" ? ["telemetry:tier=light"] : []);
 }

@@ -55,6 +55,7 @@ export interface HeavyNames {
   redshiftCopyRole: string;
   rdsInstance: string;
   loaderFunction: string;
+  goldExporterFunction: string;
   loaderSchedule: string;
   loaderSchedulerRole: string;
   grafanaWorkspace: string;
@@ -90,6 +91,7 @@ export function heavyNames(names: Names): HeavyNames {
     redshiftCopyRole: r("redshift-copy", "iamRole"),
     rdsInstance: checkHeavyName("rdsIdentifier", names.resource("reporting", 63).toLowerCase().replace(/_/g, "-")),
     loaderFunction: r("warehouse-loader", "lambdaFunction"),
+    goldExporterFunction: r("gold-exporter", "lambdaFunction"),
     loaderSchedule: r("warehouse-loader", "schedulerSchedule"),
     loaderSchedulerRole: r("loader-schedule", "iamRole"),
     grafanaWorkspace: h("grafana", "grafanaWorkspace"),

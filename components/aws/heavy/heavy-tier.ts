@@ -4,6 +4,7 @@
  *   raw ─▶ Managed Flink (dedup / validate / route) ─▶ clean · deduped · dead-letter
  *   SILVER ─▶ Spark enrichment (Glue 5 or EMR Serverless) ─▶ STAGING
  *   EventBridge ─▶ Step Functions: enrichment → GOLD SQL on Athena → data-quality → S3 aggregates
+ *                  → per-player daily aggregates → gold-exporter Lambda → DynamoDB fast-access table
  *   GOLD ─▶ DynamoDB (fast access) · Redshift Serverless (BI, loaded by seed 004's loader) · RDS (option)
  *   alarms ─▶ SNS; Managed Prometheus + Grafana (option)
  * The light tier's Lambda processor is not deployed with it: Flink replaces it (the variant builders
@@ -211,31 +212,6 @@ export class HeavyTier extends pulumi.ComponentResource {
       { parent: this, dependsOn: [...this.storage.artifacts.ready, ...this.storage.staging.ready] },
     );
 
-    this.goldBatch = new GoldBatch(
-      `${name}-gold-batch`,
-      {
-        names: {
-          stateMachine: names.stateMachine,
-          role: names.stateMachineRole,
-          logGroup: names.stateMachineLogGroup,
-          schedule: names.goldSchedule,
-          schedulerRole: names.goldSchedulerRole,
-        },
-        athenaWorkgroup: { name: args.catalog.workgroup.name, arn: args.catalog.workgroup.arn },
-        goldBucket: { name: goldBucket.name, arn: goldBucket.arn },
-        staging: { bucketArn: this.storage.staging.arn, prefix: STAGING_PREFIX, database: this.storage.stagingZone.database, table: this.storage.stagingZone.table },
-        goldDatabase: this.storage.goldDatabase.name,
-        enrichment: this.enrichment.target,
-        alertTopicArn: args.alertTopicArn,
-        scheduleExpression: config.heavy.goldSchedule,
-        keyArn,
-        env,
-        logRetentionDays: logDays,
-        tags,
-      },
-      child,
-    );
-
     this.goldStores = new GoldStores(
       `${name}-gold-stores`,
       {
@@ -248,6 +224,34 @@ export class HeavyTier extends pulumi.ComponentResource {
         env,
         logRetentionDays: logDays,
         protect,
+        tags,
+      },
+      child,
+    );
+
+    this.goldBatch = new GoldBatch(
+      `${name}-gold-batch`,
+      {
+        names: {
+          stateMachine: names.stateMachine,
+          role: names.stateMachineRole,
+          logGroup: names.stateMachineLogGroup,
+          schedule: names.goldSchedule,
+          schedulerRole: names.goldSchedulerRole,
+          exporterFunction: names.goldExporterFunction,
+        },
+        athenaWorkgroup: { name: args.catalog.workgroup.name, arn: args.catalog.workgroup.arn },
+        goldBucket: { name: goldBucket.name, arn: goldBucket.arn },
+        staging: { bucketArn: this.storage.staging.arn, prefix: STAGING_PREFIX, database: this.storage.stagingZone.database, table: this.storage.stagingZone.table },
+        goldDatabase: this.storage.goldDatabase.name,
+        enrichment: this.enrichment.target,
+        // Fast-access items live as long as the GOLD zone keeps the data they summarise.
+        playerTable: { name: this.goldStores.playerTable.name, arn: this.goldStores.playerTable.arn, ttlDays: config.retention.zones.gold },
+        alertTopicArn: args.alertTopicArn,
+        scheduleExpression: config.heavy.goldSchedule,
+        keyArn,
+        env,
+        logRetentionDays: logDays,
         tags,
       },
       child,

@@ -1,7 +1,8 @@
 /**
  * The GOLD state machine's role: run queries in one Athena workgroup, read STAGING and write the GOLD
  * prefixes (Athena runs with the caller's permissions), maintain the GOLD Glue tables, run the one
- * enrichment job, publish to the alert topic, and deliver its execution logs.
+ * enrichment job, invoke the gold-exporter Lambda, publish to the alert topic, and deliver its
+ * execution logs.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { kmsUseStatements, viaService } from "../../iam/kms";
@@ -40,6 +41,8 @@ export interface GoldBatchRoleInputs {
   enrichment: GoldEnrichmentGrant;
   alertTopicArn: pulumi.Input<string>;
   keyArn: pulumi.Input<string>;
+  /** The gold-exporter Lambda the state machine invokes (unqualified ARN). */
+  exporterFunctionArn?: pulumi.Input<string>;
 }
 
 function enrichmentStatements(grant: GoldEnrichmentGrant, region: pulumi.Input<string>, accountId: pulumi.Input<string>): PolicyStatement[] {
@@ -79,6 +82,7 @@ export function goldBatchRoleStatements(inputs: GoldBatchRoleInputs): PolicyStat
     ...glueCatalogStatements(inputs.catalog, "write"),
     ...enrichmentStatements(inputs.enrichment, region, inputs.catalog.accountId),
     { Sid: "PublishAlert", Effect: "Allow", Action: ["sns:Publish"], Resource: [inputs.alertTopicArn] },
+    ...(inputs.exporterFunctionArn ? [{ Sid: "InvokeGoldExporter", Effect: "Allow" as const, Action: ["lambda:InvokeFunction"], Resource: [inputs.exporterFunctionArn] }] : []),
     // S3 (lake objects, Athena results) and SNS (the alert topic) encrypt with the pipeline key.
     ...scoped("PipelineKey", kmsUseStatements(inputs.keyArn, "both", [viaService("s3", region), viaService("sns", region)])),
     { Sid: "DeliverExecutionLogs", Effect: "Allow", Action: [...LOG_DELIVERY_ACTIONS], Resource: ["*"] },
