@@ -99,7 +99,7 @@ export class MskConnectDelivery extends pulumi.ComponentResource {
     );
     const workers = new aws.mskconnect.WorkerConfiguration(
       `${name}-workers`,
-      { name: args.names.workerConfig, propertiesFileContent: s3SinkWorkerProperties(), description: "telemetry S3 sink worker defaults" },
+      { name: args.names.workerConfig, propertiesFileContent: s3SinkWorkerProperties(), description: "telemetry S3 sink worker defaults", tags: args.tags },
       { parent },
     );
     this.logGroup = createLogGroup(`${name}-logs`, { logGroupName: args.names.logGroup, retentionDays: args.logRetentionDays, kmsKeyArn: args.keyArn, tags: args.tags }, { parent });
