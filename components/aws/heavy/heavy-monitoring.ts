@@ -10,7 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { GRAFANA_AUTH_PROVIDERS } from "../../config-heavy";
 import { checkName } from "../limits";
 import { createLogGroup } from "../log-group";
-import { ALARM_PERIOD_SECONDS, type AlarmSpec, type MetricRef, type Thresholds } from "../monitoring/alarm-specs";
+import { type AlarmSpec, type Thresholds } from "../monitoring/alarm-specs";
+import { createMetricAlarm } from "../monitoring/metric-alarm";
 import { grafanaDashboardFiles } from "./grafana-dashboards";
 import { heavyAlarmSpecs, type HeavyAlarmTargets } from "./heavy-alarm-specs";
 
@@ -42,7 +43,7 @@ export class HeavyMonitoring extends pulumi.ComponentResource {
     const dashboards = args.grafana.enabled ? grafanaDashboardFiles(args.dashboardDirectory) : [];
     super("telemetry:aws:HeavyMonitoring", name, {}, opts);
     const child = { parent: this };
-    this.alarms = specs.map((spec) => this.alarm(name, spec, args));
+    this.alarms = specs.map((spec) => createMetricAlarm(name, spec, args, { parent: this }));
 
     if (args.grafana.enabled) {
       const ampLogs = createLogGroup(
@@ -80,33 +81,5 @@ export class HeavyMonitoring extends pulumi.ComponentResource {
       this.dashboardUrls.grafana = pulumi.interpolate`https://${this.grafana.endpoint}`;
     }
     this.registerOutputs({ alarms: this.alarms.map((a) => a.name), ...this.dashboardUrls });
-  }
-
-  private alarm(name: string, spec: AlarmSpec, args: HeavyMonitoringArgs): aws.cloudwatch.MetricAlarm {
-    const metric = (m: MetricRef) => ({ namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions, period: ALARM_PERIOD_SECONDS, stat: m.stat });
-    return new aws.cloudwatch.MetricAlarm(
-      `${name}-${spec.id}`,
-      {
-        name: checkName("cloudwatchAlarm", `${args.alarmPrefix}-${spec.id}`),
-        alarmDescription: spec.description,
-        comparisonOperator: spec.comparison,
-        threshold: spec.threshold,
-        evaluationPeriods: spec.evaluationPeriods,
-        datapointsToAlarm: spec.datapointsToAlarm,
-        treatMissingData: spec.treatMissingData,
-        alarmActions: [args.alertTopicArn],
-        okActions: [args.alertTopicArn],
-        ...(spec.metric
-          ? { namespace: spec.metric.namespace, metricName: spec.metric.metricName, dimensions: spec.metric.dimensions, period: ALARM_PERIOD_SECONDS, statistic: spec.metric.stat }
-          : {
-              metricQueries: [
-                { id: "result", expression: spec.math!.expression, label: spec.math!.label, returnData: true },
-                ...Object.entries(spec.math!.inputs).map(([id, m]) => ({ id, metric: metric(m), returnData: false })),
-              ],
-            }),
-        tags: args.tags,
-      },
-      { parent: this },
-    );
   }
 }

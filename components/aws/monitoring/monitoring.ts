@@ -5,7 +5,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkName } from "../limits";
-import { ALARM_PERIOD_SECONDS, alarmSpecs, type AlarmSpec, type MetricRef, type Thresholds } from "./alarm-specs";
+import { alarmSpecs, type AlarmSpec, type Thresholds } from "./alarm-specs";
+import { createMetricAlarm } from "./metric-alarm";
 import { analyticsDashboardBody, dashboardUrl, operationsDashboardBody, type DashboardInputs } from "./dashboards";
 import type { MonitoringHandles } from "./handles";
 
@@ -33,7 +34,7 @@ export class Monitoring extends pulumi.ComponentResource {
   constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     const specs = alarmSpecs(args.handles, args.thresholds, args.extraAlarms);
     super("telemetry:aws:Monitoring", name, {}, opts);
-    this.alarms = specs.map((spec) => this.alarm(name, spec, args));
+    this.alarms = specs.map((spec) => createMetricAlarm(name, spec, args, { parent: this }));
 
     const inputs: pulumi.Output<DashboardInputs> = pulumi.output({
       extraOperationsWidgets: args.extraOperationsWidgets ?? [],
@@ -58,41 +59,5 @@ export class Monitoring extends pulumi.ComponentResource {
       analytics: pulumi.output(args.region).apply((r) => dashboardUrl(r, args.dashboardNames.analytics)),
     };
     this.registerOutputs({ dashboards: this.dashboardUrls });
-  }
-
-  private alarm(name: string, spec: AlarmSpec, args: MonitoringArgs): aws.cloudwatch.MetricAlarm {
-    const metric = (m: MetricRef) => ({ namespace: m.namespace, metricName: m.metricName, dimensions: m.dimensions, period: ALARM_PERIOD_SECONDS, stat: m.stat });
-    const single = spec.metric;
-    const isPercentile = single !== undefined && /^p\d/.test(single.stat);
-    return new aws.cloudwatch.MetricAlarm(
-      `${name}-${spec.id}`,
-      {
-        name: checkName("cloudwatchAlarm", `${args.alarmPrefix}-${spec.id}`),
-        alarmDescription: spec.description,
-        comparisonOperator: spec.comparison,
-        threshold: spec.threshold,
-        evaluationPeriods: spec.evaluationPeriods,
-        datapointsToAlarm: spec.datapointsToAlarm,
-        treatMissingData: spec.treatMissingData,
-        alarmActions: [args.alertTopicArn],
-        okActions: [args.alertTopicArn],
-        ...(single
-          ? {
-              namespace: single.namespace,
-              metricName: single.metricName,
-              dimensions: single.dimensions,
-              period: ALARM_PERIOD_SECONDS,
-              ...(isPercentile ? { extendedStatistic: single.stat } : { statistic: single.stat }),
-            }
-          : {
-              metricQueries: [
-                { id: "result", expression: spec.math!.expression, label: spec.math!.label, returnData: true },
-                ...Object.entries(spec.math!.inputs).map(([id, m]) => ({ id, metric: metric(m), returnData: false })),
-              ],
-            }),
-        tags: args.tags,
-      },
-      { parent: this },
-    );
   }
 }
