@@ -134,6 +134,7 @@ const telemetryObject = z
       .describe("Ingestion authorisers: apiKey (Lambda authorizer), cognito, iam."),
     alerts: alertsSchema.default({}).describe("Alert destination and thresholds."),
     silverStagingTable: z.boolean().default(false).describe("Also write clean events to seed 000's DynamoDB SILVER staging table."),
+    tracing: z.boolean().default(false).describe("Active AWS X-Ray tracing on the ingest API stage and every Lambda function."),
     protectData: z.boolean().default(false).describe("Protect stateful stores (buckets, tables, streams) from deletion; on in prod."),
     msk: mskSchema.default({}).describe("aws-msk variant settings."),
     gcp: gcpSchema.default({}).describe("gcp-native / gcp-kafka variant settings."),

@@ -38,7 +38,7 @@ export interface NodeFunctionArgs {
   env: AwsEnvironment;
   tags: Record<string, string>;
   reservedConcurrency?: number;
-  /** Active X-Ray tracing (adds the X-Ray wildcard statement from the allow-list). */
+  /** Active X-Ray tracing (adds the X-Ray wildcard statement from the allow-list); default: `env.tracing`. */
   tracing?: boolean;
   /** Attach to a VPC (aws-msk: brokers are private). */
   vpc?: { subnetIds: pulumi.Input<string>[]; securityGroupIds: pulumi.Input<string>[] };
@@ -58,6 +58,7 @@ export class NodeFunction extends pulumi.ComponentResource {
     // Throws for a deployable without functions/<name>/handler.ts, before anything is registered.
     const code = new pulumi.asset.FileArchive(bundlePath(args.deployable));
     super("telemetry:aws:NodeFunction", name, {}, opts);
+    const tracing = args.tracing ?? args.env.tracing;
     const child = { parent: this };
     this.logGroup = createLogGroup(
       `${name}-logs`,
@@ -74,7 +75,7 @@ export class NodeFunction extends pulumi.ComponentResource {
           ...logsStatements(this.logGroup.arn),
           // Environment variables are encrypted with the pipeline key; Lambda decrypts them with this role.
           ...kmsUseStatements(args.keyArn, "decrypt", [viaService("lambda", args.env.region)]),
-          ...(args.tracing ? xrayStatements() : []),
+          ...(tracing ? xrayStatements() : []),
           ...(args.vpc ? vpcAccessStatements() : []),
         ],
         tags: args.tags,
@@ -100,7 +101,7 @@ export class NodeFunction extends pulumi.ComponentResource {
         // Text format keeps Embedded Metric Format lines intact (JSON format would wrap them).
         loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },
         reservedConcurrentExecutions: args.reservedConcurrency,
-        tracingConfig: { mode: args.tracing ? "Active" : "PassThrough" },
+        tracingConfig: { mode: tracing ? "Active" : "PassThrough" },
         vpcConfig: args.vpc ? { subnetIds: args.vpc.subnetIds, securityGroupIds: args.vpc.securityGroupIds } : undefined,
         tags: args.tags,
       },

@@ -55,7 +55,7 @@ const logical = (ctx: VariantContext, part: keyof typeof COMMON_LOGICAL_NAMES) =
 export function buildAwsCommon(ctx: VariantContext): AwsCommon {
   const { config, tags } = ctx;
   const parent = { parent: ctx.parent };
-  const env = awsEnvironment(ctx.parent);
+  const env = awsEnvironment(ctx.parent, { tracing: config.tracing });
   const names = awsResourceNames(ctx.names);
   const protect = config.protectData;
   const key = new PipelineKey(logical(ctx, "key"), { aliasName: names.keyAlias, env, tags, protect }, parent);
@@ -122,6 +122,7 @@ export function buildIngestionApi(ctx: VariantContext, common: AwsCommon, integr
       auth: ctx.config.auth,
       integration,
       throttling: ctx.sizing.api,
+      tracing: ctx.config.tracing,
       keyArn: common.key.arn,
       logRetentionDays: ctx.config.retention.logDays,
       env: common.env,

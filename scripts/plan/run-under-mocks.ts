@@ -65,7 +65,6 @@ async function runExclusive<T>(build: () => T | Promise<T>, options: RunOptions)
   const invokes = { ...DEFAULT_INVOKES, ...options.invokes };
   const resources: PlannedResource[] = [];
   const failures: unknown[] = [];
-  const pendingOptions = new Map<string, Pick<PlannedResource, "parent" | "protect" | "retainOnDelete" | "dependsOn">>();
 
   await pulumi.runtime.setMocks(
     {
@@ -97,24 +96,17 @@ async function runExclusive<T>(build: () => T | Promise<T>, options: RunOptions)
       if (err) {
         failures.push(err);
       } else {
-        const urn: string = response.getUrn();
-        pendingOptions.set(urn, {
+        resources.push({
+          type: req.getType(),
+          name: req.getName(),
+          urn: response.getUrn(),
+          inputs: pulumi.runtime.deserializeProperties(req.getObject()),
+          custom: Boolean(req.getCustom()),
           parent: parent || undefined,
           protect: Boolean(req.getProtect?.()),
           retainOnDelete: Boolean(req.getRetainondelete?.()),
           dependsOn: req.getDependenciesList?.() ?? [],
         });
-        const registered = monitor.resources.get(urn);
-        const inputs = pulumi.runtime.deserializeProperties(req.getObject());
-        resources.push({
-          type: req.getType(),
-          name: req.getName(),
-          urn,
-          inputs,
-          custom: Boolean(req.getCustom()),
-          ...pendingOptions.get(urn)!,
-        });
-        void registered;
       }
       callback(err, response);
     });

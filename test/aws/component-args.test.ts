@@ -7,7 +7,7 @@ import { SecureBucket } from "../../components/aws/secure-bucket";
 import { StreamToLakeDelivery } from "../../components/aws/stream-to-lake-delivery";
 import { runUnderMocks } from "../../scripts/plan/run-under-mocks";
 
-const env = { accountId: pulumi.output("123456789012"), region: pulumi.output("us-east-1"), partition: pulumi.output("aws") };
+const env = { accountId: pulumi.output("123456789012"), region: pulumi.output("us-east-1"), partition: pulumi.output("aws"), tracing: false };
 const tags = { project: "game-telemetry" };
 const keyArn = "arn:aws:kms:us-east-1:123456789012:key/mrk-1";
 

@@ -16,7 +16,7 @@ describe("config: telemetry namespace", () => {
   it("has exactly the documented top-level keys", () => {
     assert.deepEqual([...CONFIG_KEYS].sort(), [
       "alerts", "auth", "dedupKeyFields", "dedupWindowMinutes", "event", "gcp", "heavy", "load", "msk",
-      "protectData", "retention", "silverStagingTable", "sizing", "tags", "tier", "variant",
+      "protectData", "retention", "silverStagingTable", "sizing", "tags", "tier", "tracing", "variant",
     ]);
   });
 
