@@ -86,7 +86,7 @@ const retentionSchema = z
       .int()
       .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { message: `must be one of ${LOG_RETENTION_DAYS.join(", ")}` })
       .default(30)
-      .describe("CloudWatch / Cloud Logging retention in days."),
+      .describe("CloudWatch Logs retention in days (AWS; on GCP, logs follow the project's Cloud Logging buckets)."),
     accessLogDays: zoneDays(90, "Days to keep S3 server access logs."),
     zones: z
       .object({

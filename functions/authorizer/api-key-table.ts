@@ -7,7 +7,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
-import { keyIdOf } from "./api-key";
+import { findApiKeyById, orderApiKeys } from "./api-key-selection";
 
 /** One row of the API keys table. The key itself is never stored, only its SHA-256 hash. */
 export interface ApiKeyItem {
@@ -70,24 +70,20 @@ export async function listApiKeys(client: DynamoSend, tableName: string): Promis
     items.push(...(page.Items ?? []).map(fromAttributes));
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
-  return items.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.key_hash.localeCompare(b.key_hash));
+  return orderApiKeys(items);
 }
 
 /**
  * Disables the key whose id (hash prefix) is `keyId`: enabled=false, revoked_at=now. Throws when no
- * key or more than one key has that id, so a short prefix can never revoke the wrong key.
+ * key or more than one key has that id (findApiKeyById).
  */
 export async function revokeApiKey(client: DynamoSend, tableName: string, keyId: string, nowIso: string): Promise<ApiKeyItem> {
-  const matches = (await listApiKeys(client, tableName)).filter((item) => item.key_hash.startsWith(keyId.toLowerCase()));
-  if (keyId.length === 0 || matches.length === 0) throw new Error(`no API key with id ${JSON.stringify(keyId)}`);
-  if (matches.length > 1) {
-    throw new Error(`key id ${JSON.stringify(keyId)} is ambiguous: ${matches.map((m) => keyIdOf(m.key_hash)).join(", ")}`);
-  }
+  const match = findApiKeyById(await listApiKeys(client, tableName), keyId);
   try {
     await client.send(
       new UpdateItemCommand({
         TableName: tableName,
-        Key: { key_hash: { S: matches[0].key_hash } },
+        Key: { key_hash: { S: match.key_hash } },
         UpdateExpression: "SET enabled = :false, revoked_at = :now",
         ConditionExpression: "attribute_exists(key_hash)",
         ExpressionAttributeValues: { ":false": { BOOL: false }, ":now": { S: nowIso } },
@@ -97,5 +93,5 @@ export async function revokeApiKey(client: DynamoSend, tableName: string, keyId:
     if (error instanceof ConditionalCheckFailedException) throw new Error(`API key ${keyId} was deleted meanwhile`);
     throw error;
   }
-  return { ...matches[0], enabled: false, revoked_at: nowIso };
+  return { ...match, enabled: false, revoked_at: nowIso };
 }
