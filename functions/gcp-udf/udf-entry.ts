@@ -5,20 +5,15 @@
  * with that message, so a dead letter keeps its original payload and a machine-readable reason.
  * Compiled to ES5 and bundled by build-udf.ts; `settings` is baked into the file at build time.
  */
-import { coreOptions, processRecord, type SourceCoordinates } from "../core";
+import { coreOptions, processRecord, type CoreOptions, type SourceCoordinates } from "../core";
 import { toLandingRow } from "./bigquery-row";
 import { utf8Encode } from "./utf8-encode";
 
-export interface UdfSettings {
-  maxRecordBytes: number;
-  maxDepth: number;
-  maxFields: number;
-  maxAgeDays: number;
-  futureToleranceMs: number;
-  dedupKeyFields: string[];
+/** The core's options as baked into the UDF at build time (the clock is the worker's), plus where messages come from. */
+export type UdfSettings = Omit<CoreOptions, "now"> & {
   /** Where the template reads from, recorded on dead letters (message ids/offsets are not passed to UDFs). */
   source: SourceCoordinates;
-}
+};
 
 /** Prefix of every dead-letter error message: `DEAD_LETTER <REASON>: <message>`. */
 export const DEAD_LETTER_PREFIX = "DEAD_LETTER";

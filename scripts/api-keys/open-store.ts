@@ -15,11 +15,12 @@ export interface ApiKeyStoreFactories {
 
 export async function openApiKeyStore(backend: BackendOptions, factories: ApiKeyStoreFactories): Promise<ApiKeyStore> {
   if (backend.kind === "dynamodb") return dynamoDbApiKeyStore(factories.client(backend.endpoint, backend.region), backend.table);
-  // Loaded only for GCP stacks, so the DynamoDB path never loads the Pulumi GCP SDK or the Firestore client.
-  // The collection name is the one the ingest component hands the function (API_KEYS_COLLECTION).
-  const { API_KEYS_COLLECTION } = await import("../../components/gcp/ingest-function");
+  // Required only for GCP stacks (about a second of loading), so the DynamoDB path never loads the
+  // Pulumi GCP SDK or the Firestore client. The collection is the one the ingest component hands the
+  // function (API_KEYS_COLLECTION).
+  const { API_KEYS_COLLECTION } = require("../../components/gcp/ingest-function") as typeof import("../../components/gcp/ingest-function");
   const db = factories.firestore
     ? factories.firestore(backend.projectId, backend.databaseId)
-    : new (await import("@google-cloud/firestore")).Firestore({ projectId: backend.projectId, databaseId: backend.databaseId });
+    : new (require("@google-cloud/firestore") as typeof import("@google-cloud/firestore")).Firestore({ projectId: backend.projectId, databaseId: backend.databaseId });
   return firestoreApiKeyStore(db, API_KEYS_COLLECTION);
 }
