@@ -17,3 +17,4 @@ export const buckets = pipeline.outputs.buckets;
 export const streams = pipeline.outputs.streams;
 export const dashboards = pipeline.outputs.dashboards;
 export const alertDestination = pipeline.outputs.alertDestination;
+export const apiKeyStore = pipeline.outputs.apiKeyStore;

@@ -55,4 +55,6 @@ export interface StackOutputs {
   streams: Record<string, pulumi.Output<string>>;
   dashboards: Record<string, pulumi.Output<string>>;
   alertDestination: pulumi.Output<string>;
+  /** Where `npm run api-keys` stores key hashes: the DynamoDB table (AWS) or Firestore database (GCP). */
+  apiKeyStore: pulumi.Output<string>;
 }

@@ -70,8 +70,17 @@ export async function runApiKeysCli(argv: string[], io: ApiKeysCliIo = defaultIo
 }
 
 if (require.main === module) {
+  // The Google client libraries can leave internal promises rejected and unobserved (e.g. no ADC
+  // credentials) while the awaited call rejects with the same error; Node would crash on the first of
+  // them before the CLI reports the failure and exits 1. The awaited result decides the exit code;
+  // leftovers are only shown when the command itself succeeded (otherwise they repeat its error).
+  const unobserved: unknown[] = [];
+  process.on("unhandledRejection", (reason) => unobserved.push(reason));
   runApiKeysCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      if (code === EXIT.ok) for (const reason of unobserved) console.error(`warning: unobserved rejection: ${(reason as Error)?.message ?? String(reason)}`);
+      process.exit(code);
+    },
     (error) => {
       console.error(error);
       process.exit(1);

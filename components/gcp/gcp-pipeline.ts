@@ -201,5 +201,6 @@ export function buildGcpPipeline(ctx: VariantContext, kind: GcpStreamKind): Stac
       bigquery: pulumi.interpolate`https://console.cloud.google.com/bigquery?d=${warehouse.dataset.datasetId}&p=${project.projectId}&page=dataset`,
     },
     alertDestination: monitoring.alertDestination,
+    apiKeyStore: ingest.keysDatabase.name,
   };
 }

@@ -8,12 +8,12 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { buildIngestSource, INGEST_DIST_DIR } from "../../functions/gcp-ingest/build-source";
+import { API_KEYS_COLLECTION } from "../../functions/gcp-ingest/firestore-api-keys";
 import type { Names } from "../naming";
 import type { IngestFunctionSizing } from "./gcp-sizing";
 
 export const INGEST_ENTRY_POINT = "ingest";
 export const INGEST_RUNTIME = "nodejs22";
-export const API_KEYS_COLLECTION = "api_keys";
 
 /** How the function reaches the raw channel. */
 export type RawChannelTarget =
@@ -53,8 +53,9 @@ export class GcpIngestFunction extends pulumi.ComponentResource {
     );
     const member = this.serviceAccount.member;
 
-    // API keys live (as SHA-256 hashes) in a dedicated Firestore database; the function may read and
-    // write documents of that database only (IAM condition on the database's resource name).
+    // API keys live (as SHA-256 hashes) in a dedicated Firestore database; the function may only read
+    // documents of that database (datastore.viewer with an IAM condition on the database's resource
+    // name). Keys are written by `npm run api-keys -- --backend firestore`.
     this.keysDatabase = new gcp.firestore.Database(
       `${name}-keys`,
       {

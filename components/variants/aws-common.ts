@@ -161,12 +161,12 @@ export function buildMonitoring(
 export function awsStackOutputs(
   ctx: VariantContext,
   common: AwsCommon,
-  parts: { ingestUrl: pulumi.Output<string>; stream: EventStream; monitoring: Monitoring },
+  parts: { api: IngestionApi; stream: EventStream; monitoring: Monitoring },
 ): StackOutputs {
   return {
     variant: ctx.config.variant,
     tier: ctx.config.tier,
-    ingestUrl: parts.ingestUrl,
+    ingestUrl: parts.api.ingestUrl,
     buckets: {
       raw: common.lake.buckets.raw.name,
       silver: common.lake.buckets.silver.name,
@@ -176,5 +176,6 @@ export function awsStackOutputs(
     streams: { raw: parts.stream.raw.name, clean: parts.stream.clean.name, deadLetter: parts.stream.deadLetter.name },
     dashboards: parts.monitoring.dashboardUrls,
     alertDestination: common.alerts.arn,
+    apiKeyStore: parts.api.apiKeyAuthorizer?.table.name ?? pulumi.output("none (telemetry:auth does not include apiKey)"),
   };
 }

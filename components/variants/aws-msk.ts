@@ -267,7 +267,7 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
     deadLetter: { kind: "msk-topic", name: topics.deadLetter, id: topicArn(cluster.arn, topicNames.deadLetter) },
     bootstrapServers: cluster.bootstrapBrokers,
   };
-  return withHeavyOutputs(awsStackOutputs(ctx, common, { ingestUrl: api.ingestUrl, stream, monitoring }), heavy);
+  return withHeavyOutputs(awsStackOutputs(ctx, common, { api, stream, monitoring }), heavy);
 }
 
 /** A topic's IAM resource ARN (the channel id of the EventStream contract). */

@@ -158,5 +158,5 @@ export function buildAwsNative(ctx: VariantContext): StackOutputs {
     athenaWorkgroup: common.catalog.workgroup.name,
   });
 
-  return withHeavyOutputs(awsStackOutputs(ctx, common, { ingestUrl: api.ingestUrl, stream, monitoring }), heavy);
+  return withHeavyOutputs(awsStackOutputs(ctx, common, { api, stream, monitoring }), heavy);
 }

@@ -25,6 +25,11 @@ export const GAME_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 type DynamoSend = Pick<DynamoDBClient, "send">;
 
+/** Every key store refuses to write a row whose game id breaks GAME_ID_PATTERN. */
+export function assertValidGameId(gameId: string): void {
+  if (!GAME_ID_PATTERN.test(gameId)) throw new RangeError(`game id ${JSON.stringify(gameId)} must match ${GAME_ID_PATTERN}`);
+}
+
 function fromAttributes(item: Record<string, AttributeValue>): ApiKeyItem {
   return {
     key_hash: item.key_hash?.S ?? "",
@@ -43,9 +48,7 @@ export async function getApiKey(client: DynamoSend, tableName: string, keyHash: 
 
 /** Stores a new key's hash; refuses to overwrite an existing hash. */
 export async function putApiKey(client: DynamoSend, tableName: string, item: ApiKeyItem): Promise<void> {
-  if (!GAME_ID_PATTERN.test(item.game_id)) {
-    throw new RangeError(`game id ${JSON.stringify(item.game_id)} must match ${GAME_ID_PATTERN}`);
-  }
+  assertValidGameId(item.game_id);
   await client.send(
     new PutItemCommand({
       TableName: tableName,

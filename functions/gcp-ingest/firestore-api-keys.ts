@@ -6,6 +6,9 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { ApiKeyItem } from "../authorizer/api-key-table";
 import type { ApiKeyLookup } from "./api-key-check";
 
+/** The collection holding the key documents (the program passes it to the function; the CLI writes it). */
+export const API_KEYS_COLLECTION = "api_keys";
+
 export function firestoreApiKeyLookup(db: Pick<Firestore, "collection">, collection: string): ApiKeyLookup {
   return async (keyHash) => {
     const snapshot = await db.collection(collection).doc(keyHash).get();

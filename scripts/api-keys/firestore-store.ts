@@ -6,7 +6,7 @@
  */
 import type { Firestore } from "@google-cloud/firestore";
 import { findApiKeyById, orderApiKeys } from "../../functions/authorizer/api-key-selection";
-import { GAME_ID_PATTERN, type ApiKeyItem } from "../../functions/authorizer/api-key-table";
+import { assertValidGameId, type ApiKeyItem } from "../../functions/authorizer/api-key-table";
 import { firestoreApiKeyLookup } from "../../functions/gcp-ingest/firestore-api-keys";
 import type { ApiKeyStore } from "./api-key-store";
 
@@ -27,9 +27,7 @@ export function firestoreApiKeyStore(db: Pick<Firestore, "collection">, collecti
 
   return {
     async put(item) {
-      if (!GAME_ID_PATTERN.test(item.game_id)) {
-        throw new RangeError(`game id ${JSON.stringify(item.game_id)} must match ${GAME_ID_PATTERN}`);
-      }
+      assertValidGameId(item.game_id);
       // The same four fields the DynamoDB store writes; a new key is never revoked.
       const document: ApiKeyDocument = { game_id: item.game_id, enabled: item.enabled, created_at: item.created_at, label: item.label };
       // create() fails with ALREADY_EXISTS instead of overwriting, like the table's attribute_not_exists.

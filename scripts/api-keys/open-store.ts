@@ -4,6 +4,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { ApiKeyStore } from "./api-key-store";
 import type { BackendOptions } from "./cli-args";
 import { dynamoDbApiKeyStore } from "./dynamodb-store";
+import { API_KEYS_COLLECTION } from "../../functions/gcp-ingest/firestore-api-keys";
 import { firestoreApiKeyStore } from "./firestore-store";
 
 export interface ApiKeyStoreFactories {
@@ -15,10 +16,7 @@ export interface ApiKeyStoreFactories {
 
 export async function openApiKeyStore(backend: BackendOptions, factories: ApiKeyStoreFactories): Promise<ApiKeyStore> {
   if (backend.kind === "dynamodb") return dynamoDbApiKeyStore(factories.client(backend.endpoint, backend.region), backend.table);
-  // Required only for GCP stacks (about a second of loading), so the DynamoDB path never loads the
-  // Pulumi GCP SDK or the Firestore client. The collection is the one the ingest component hands the
-  // function (API_KEYS_COLLECTION).
-  const { API_KEYS_COLLECTION } = require("../../components/gcp/ingest-function") as typeof import("../../components/gcp/ingest-function");
+  // Loaded only for GCP stacks, so the DynamoDB path never loads the Firestore client.
   const db = factories.firestore
     ? factories.firestore(backend.projectId, backend.databaseId)
     : new (require("@google-cloud/firestore") as typeof import("@google-cloud/firestore")).Firestore({ projectId: backend.projectId, databaseId: backend.databaseId });

@@ -209,6 +209,8 @@ for (const stack of ["dev", "prod"] as const) {
       });
       for (const zone of ["raw", "silver", "gold"]) assert.equal((outputs.buckets as any)[zone], bucketFor(resources, stack, zone).inputs.bucket);
       assert.equal(outputs.alertDestination, `arn:aws:sns:us-east-1:123456789012:${one(resources, T.topic).inputs.name}`);
+      const keyTable = resources.find((r) => r.type === "aws:dynamodb/table:Table" && String(r.inputs.name).endsWith("-api-keys"))!;
+      assert.equal(outputs.apiKeyStore, keyTable.inputs.name);
       assert.deepEqual(Object.keys(outputs.dashboards as object).sort(), ["analytics", "operations"]);
     });
 

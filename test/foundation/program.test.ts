@@ -16,9 +16,10 @@ describe("index.ts (the Pulumi program entry point)", () => {
       for (const [key, value] of Object.entries(program)) exported[key] = await resolveOutput(value as pulumi.Output<unknown>);
       return exported;
     }, { stack: "dev" });
-    assert.deepEqual(Object.keys(result).sort(), ["alertDestination", "buckets", "dashboards", "ingestUrl", "streams", "tier", "variant"]);
+    assert.deepEqual(Object.keys(result).sort(), ["alertDestination", "apiKeyStore", "buckets", "dashboards", "ingestUrl", "streams", "tier", "variant"]);
     assert.equal(result.variant, "aws-native");
     assert.match(String(result.ingestUrl), /^https:\/\/.+\/v1\/events$/);
+    assert.equal(result.apiKeyStore, "tlm-dev-api-keys");
     // The program builds the same graph as the offline plan of the same stack.
     const plan = await stackPlan("dev");
     assert.deepEqual(resources.map((r) => r.urn).sort(), plan.resources.map((r) => r.urn).sort());

@@ -10,7 +10,7 @@ import { generateApiKey, hashApiKey, keyIdOf } from "../../functions/authorizer/
 import type { ApiKeyItem } from "../../functions/authorizer/api-key-table";
 import { checkApiKey } from "../../functions/gcp-ingest/api-key-check";
 import { firestoreApiKeyLookup } from "../../functions/gcp-ingest/firestore-api-keys";
-import { API_KEYS_COLLECTION } from "../../components/gcp/ingest-function";
+import { API_KEYS_COLLECTION } from "../../functions/gcp-ingest/firestore-api-keys";
 import { EXIT, runApiKeysCli, type ApiKeysCliIo } from "../../scripts/api-keys";
 import { firestoreApiKeyStore } from "../../scripts/api-keys/firestore-store";
 

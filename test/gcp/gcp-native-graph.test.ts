@@ -201,6 +201,12 @@ describe("gcp-native graph (stack gcp-dev)", () => {
     assert.match(policy("ingest-errors").conditionPrometheusQueryLanguage.query, /service_name="tlm-gcp-dev-ingest",response_code_class="5xx"/);
   });
 
+  it("exports the Firestore database the ingest function reads keys from as apiKeyStore", async () => {
+    const { resources, outputs } = await stackPlan("gcp-dev");
+    const database = one(resources, "gcp:firestore/database:Database");
+    assert.equal(outputs.apiKeyStore, database.inputs.name);
+  });
+
   it("sends alerts to an e-mail channel when telemetry:alerts.email is set", async () => {
     const { resources, outputs } = await stackPlan("gcp-dev", ['telemetry:alerts={"email":"ops@example.com"}']);
     const channel = one(resources, "gcp:monitoring/notificationChannel:NotificationChannel");
