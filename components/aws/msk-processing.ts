@@ -16,7 +16,6 @@ import type { MskSizing } from "./msk-sizing";
 import type { MskTopics } from "./msk-topics";
 import type { Network } from "./network";
 import { LightProcessing, type ProcessorEventSource, type ProcessorOutput } from "./processing";
-import type { DeliverySource } from "./stream-to-lake-delivery";
 
 export interface MskProcessingParts {
   cluster: MskCluster;
@@ -25,11 +24,10 @@ export interface MskProcessingParts {
   mskNames: MskResourceNames;
   network: Network;
   msk: MskSizing;
-  silverSource: DeliverySource;
   lakeReady: pulumi.Resource[];
 }
 
-/** The light tier's processor on an MSK event-source mapping, writing clean / dead-letter topics; SILVER from clean. */
+/** The light tier's processor on an MSK event-source mapping, writing clean / dead-letter topics. */
 export function createMskProcessing(ctx: VariantContext, common: AwsCommon, parts: MskProcessingParts): LightProcessing {
   const { config, sizing, tags } = ctx;
   const { cluster, topics, topicNames, mskNames, network, msk } = parts;
@@ -55,13 +53,11 @@ export function createMskProcessing(ctx: VariantContext, common: AwsCommon, part
   return new LightProcessing(
     `${ctx.name}-msk-processing`,
     {
-      names: { processorFunction: mskNames.processorFunction, onFailureQueue: mskNames.onFailureQueue, silverDelivery: mskNames.silverDelivery },
+      names: { processorFunction: mskNames.processorFunction, onFailureQueue: mskNames.onFailureQueue },
       deployable: "processor-msk",
       vpc: { subnetIds: network.privateSubnetIds, securityGroupIds: [network.securityGroupIds.functions] },
       source,
       output,
-      silverSource: parts.silverSource,
-      silverBucketArn: common.lake.buckets.silver.arn,
       dedupTable: { name: common.dedupTable.name, arn: common.dedupTable.arn },
       stagingTable: common.silverStagingTable,
       config,

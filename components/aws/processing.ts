@@ -1,7 +1,8 @@
 /**
  * LightProcessing (seed 000 lightweight pipeline): the processor Lambda (functions/processor) on an
- * event source mapping over `raw`, its on-failure queue, SILVER delivery (clean stream → Firehose →
- * SILVER zone, GZIP NDJSON) and the optional DynamoDB SILVER staging table.
+ * event source mapping over `raw` and its on-failure queue; it writes the clean and dead-letter
+ * channels and, when configured, the DynamoDB SILVER staging table. SILVER in S3 is delivered from
+ * the clean channel by the variant (the same delivery in both tiers).
  *
  * The source and the output are ports: aws-native passes Kinesis ones (`kinesisProcessorSource`,
  * `kinesisProcessorOutput`); aws-msk passes Kafka ones.
@@ -17,10 +18,8 @@ import { kinesisReadStatements, kinesisWriteStatements } from "./iam/kinesis";
 import { kmsUseStatements, viaService } from "./iam/kms";
 import type { PolicyStatement } from "./iam/policy-document";
 import { sqsSendStatements } from "./iam/sqs";
-import { LAKE_PREFIXES } from "./lake-layout";
 import { checkName } from "./limits";
 import { NodeFunction } from "./node-function";
-import { StreamToLakeDelivery, type DeliverySource } from "./stream-to-lake-delivery";
 
 /** Where the processor reads from: IAM statements + the source-specific mapping arguments. */
 export interface ProcessorEventSource {
@@ -100,17 +99,13 @@ export function processorEnvironment(config: Pick<TelemetryConfig, "dedupWindowM
 }
 
 export interface LightProcessingArgs {
-  names: { processorFunction: string; onFailureQueue: string; silverDelivery: string };
+  names: { processorFunction: string; onFailureQueue: string };
   /** The processor's deployable under functions/ (default `processor`; aws-msk: `processor-msk`). */
   deployable?: string;
   /** Attach the processor to a VPC (aws-msk: the brokers are private). */
   vpc?: { subnetIds: pulumi.Input<string>[]; securityGroupIds: pulumi.Input<string>[] };
   source: ProcessorEventSource;
   output: ProcessorOutput;
-  /** Where SILVER is delivered from: the clean stream or topic (omit when the variant delivers SILVER itself). */
-  silverSource?: DeliverySource;
-  /** The SILVER bucket (with `silverSource`). */
-  silverBucketArn?: pulumi.Input<string>;
   dedupTable: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
   /** Seed 000's SILVER staging table (created by the shared AWS pieces when `silverStagingTable` is on). */
   stagingTable?: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
@@ -128,7 +123,6 @@ export class LightProcessing extends pulumi.ComponentResource {
   public readonly processor: NodeFunction;
   public readonly failureQueue: aws.sqs.Queue;
   public readonly mapping: aws.lambda.EventSourceMapping;
-  public readonly silverDelivery?: StreamToLakeDelivery;
   public readonly stagingTable?: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
 
   constructor(name: string, args: LightProcessingArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -189,28 +183,6 @@ export class LightProcessing extends pulumi.ComponentResource {
       child,
     );
 
-    if (args.silverSource) {
-      if (!args.silverBucketArn) throw new RangeError("LightProcessing: silverSource needs silverBucketArn");
-      this.silverDelivery = new StreamToLakeDelivery(
-        `${name}-silver`,
-        {
-          deliveryName: args.names.silverDelivery,
-          source: args.silverSource,
-          bucketArn: args.silverBucketArn,
-          prefix: LAKE_PREFIXES.silver,
-          errorsPrefix: LAKE_PREFIXES.silverErrors,
-          // functions/processor writes each clean event as one JSON line.
-          recordsEndWithNewline: true,
-          keyArn: args.keyArn,
-          buffering: args.sizing.firehose,
-          logRetentionDays: args.logRetentionDays,
-          env: args.env,
-          tags: args.tags,
-          dependsOn: args.lakeReady,
-        },
-        child,
-      );
-    }
     this.registerOutputs({ processor: this.processor.name, failureQueue: this.failureQueue.url });
   }
 }

@@ -193,26 +193,26 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
     deadLetterDeliveryName = rawDelivery.deadLetter.name;
   }
 
+  // clean → SILVER is the same resource in both tiers (the Lambda processor or Flink writes `clean`),
+  // so switching tier never replaces this Firehose, whose physical name stays fixed.
+  const silver = new StreamToLakeDelivery(
+    `${ctx.name}-msk-silver-delivery`,
+    {
+      ...deliveryCommon,
+      deliveryName: mskNames.silverDelivery,
+      source: mskSource(topicNames.clean),
+      bucketArn: common.lake.buckets.silver.arn,
+      prefix: LAKE_PREFIXES.silver,
+      errorsPrefix: LAKE_PREFIXES.silverErrors,
+    },
+    parent,
+  );
+  const silverDeliveryName = silver.name;
   let processing: LightProcessing | undefined;
-  let silverDeliveryName: pulumi.Output<string> | undefined;
   let heavy: HeavyTier | undefined;
   if (!heavyTier) {
-    processing = createMskProcessing(ctx, common, { cluster, topics, topicNames, mskNames, network, msk, silverSource: mskSource(topicNames.clean), lakeReady });
-    silverDeliveryName = processing.silverDelivery?.name;
+    processing = createMskProcessing(ctx, common, { cluster, topics, topicNames, mskNames, network, msk, lakeReady });
   } else {
-    const silver = new StreamToLakeDelivery(
-      `${ctx.name}-msk-silver-delivery`,
-      {
-        ...deliveryCommon,
-        deliveryName: mskNames.silverDelivery,
-        source: mskSource(topicNames.clean),
-        bucketArn: common.lake.buckets.silver.arn,
-        prefix: LAKE_PREFIXES.silver,
-        errorsPrefix: LAKE_PREFIXES.silverErrors,
-      },
-      parent,
-    );
-    silverDeliveryName = silver.name;
     heavy = buildHeavyTier(ctx, common, {
       kind: "msk",
       clusterArn: cluster.arn,
@@ -245,7 +245,7 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
       deliveryStreams: [
         ...(rawDeliveryName ? [{ role: "raw-to-lake", name: rawDeliveryName }] : []),
         { role: "dead-letter-to-lake", name: deadLetterDeliveryName },
-        ...(silverDeliveryName ? [{ role: "clean-to-silver", name: silverDeliveryName }] : []),
+        { role: "clean-to-silver", name: silverDeliveryName },
       ],
       tables: [
         { role: "dedup", name: common.dedupTable.name },

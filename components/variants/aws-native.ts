@@ -96,7 +96,7 @@ export function buildAwsNative(ctx: VariantContext): StackOutputs {
   const processing = heavyTier ? undefined : new LightProcessing(
     `${ctx.name}-processing`,
     {
-      names: { processorFunction: names.processorFunction, onFailureQueue: names.onFailureQueue, silverDelivery: names.silverDelivery },
+      names: { processorFunction: names.processorFunction, onFailureQueue: names.onFailureQueue },
       source: kinesisProcessorSource({ streamArn: raw.arn, keyArn: key.arn, region: env.region, sizing: sizing.processor, streamRetentionHours: config.retention.streamHours }),
       output: kinesisProcessorOutput({ cleanStream: { name: clean.name, arn: clean.arn }, deadLetterStream: { name: deadLetter.name, arn: deadLetter.arn }, keyArn: key.arn, region: env.region }),
       dedupTable: { name: common.dedupTable.name, arn: common.dedupTable.arn },
