@@ -14,6 +14,8 @@ export interface AlertTargets {
   /** gcp-native: the Dataflow subscription; absent for gcp-kafka. */
   subscriptionName?: string;
   dataflowJobName: string;
+  /** gcp-kafka: the job archiving the raw topic into the RAW bucket; absent for gcp-native. */
+  archiveJobName?: string;
   datasetId: string;
   landingTable: string;
   deadLetterTable: string;
@@ -31,6 +33,13 @@ export interface AlertRule {
   severity: "CRITICAL" | "WARNING" | "ERROR";
   condition: AlertCondition;
   documentation: string;
+}
+
+/** The job-failed condition covers every Dataflow job of the stack. */
+export function dataflowJobsFilter(t: Pick<AlertTargets, "dataflowJobName" | "archiveJobName">): string {
+  const jobs = [t.dataflowJobName, ...(t.archiveJobName ? [t.archiveJobName] : [])];
+  const byName = jobs.map((job) => `resource.label.job_name="${job}"`);
+  return byName.length === 1 ? byName[0] : `(${byName.join(" OR ")})`;
 }
 
 const rowsFilter = (t: AlertTargets, table: string) =>
@@ -87,12 +96,12 @@ export function alertRules(alerts: TelemetryConfig["alerts"], t: AlertTargets): 
       severity: "CRITICAL",
       condition: {
         kind: "threshold",
-        filter: `metric.type="dataflow.googleapis.com/job/is_failed" AND resource.type="dataflow_job" AND resource.label.job_name="${t.dataflowJobName}"`,
+        filter: `metric.type="dataflow.googleapis.com/job/is_failed" AND resource.type="dataflow_job" AND ${dataflowJobsFilter(t)}`,
         threshold: 0,
         duration: "0s",
         aligner: "ALIGN_MAX",
       },
-      documentation: "The Dataflow job is FAILED (seed 003 dataflow_job_failed). `pulumi up` relaunches it; events wait in the raw channel meanwhile.",
+      documentation: `A Dataflow job (${[t.dataflowJobName, t.archiveJobName].filter(Boolean).join(", ")}) is FAILED (seed 003 dataflow_job_failed). \`pulumi up\` relaunches it; events wait in the raw channel meanwhile.`,
     },
     {
       role: "no-events",

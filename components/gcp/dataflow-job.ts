@@ -17,7 +17,7 @@ export const UDF_OBJECT_NAME = "udf/telemetry_udf.js";
 export const UDF_RELOAD_MINUTES = 10;
 export const KAFKA_CONSUMER_GROUP = "telemetry-dataflow";
 
-export type TemplateName = "PubSub_to_BigQuery_Flex" | "Kafka_to_BigQuery_Flex";
+export type TemplateName = "PubSub_to_BigQuery_Flex" | "Kafka_to_BigQuery_Flex" | "Kafka_to_Gcs_Flex";
 
 /** Google's regional template bucket, latest release. */
 export function templateGcsPath(region: string, template: TemplateName): string {

@@ -21,6 +21,7 @@ import { GcpLake } from "./lake";
 import { GcpMonitoring } from "./monitoring";
 import { GcpNetwork } from "./network";
 import { GcpPubSubStream, pubsubRetention } from "./pubsub-stream";
+import { GcpRawArchiveJob } from "./raw-archive-job";
 import { computeServiceAgent, dataflowServiceAgent, managedKafkaServiceAgent, pubsubServiceAgent } from "./service-agents";
 import { datasetIdFor } from "./table-ids";
 import { GcpWarehouse, PUBSUB_TEMPLATE_DEAD_LETTER_SCHEMA } from "./warehouse";
@@ -110,6 +111,7 @@ export function buildGcpPipeline(ctx: VariantContext, kind: GcpStreamKind): Stac
   let source: DataflowSource;
   let streams: Record<string, pulumi.Output<string>>;
   let subscriptionName: pulumi.Output<string> | undefined;
+  let archive: GcpRawArchiveJob | undefined;
   if (kind === "pubsub") {
     const stream = new GcpPubSubStream(
       `${ctx.name}-stream`,
@@ -128,6 +130,25 @@ export function buildGcpPipeline(ctx: VariantContext, kind: GcpStreamKind): Stac
     );
     target = { kind: "kafka", bootstrapServers: stream.bootstrapServers, rawTopic: KAFKA_TOPICS.raw, network: network.network, subnet: network.subnet };
     source = { kind: "kafka", bootstrapServers: stream.bootstrapServers, topic: KAFKA_TOPICS.raw };
+    // Kafka has no Cloud Storage subscription: a second job copies the raw topic into the RAW zone.
+    archive = new GcpRawArchiveJob(
+      `${ctx.name}-raw-archive`,
+      {
+        names,
+        region,
+        projectId: project.projectId,
+        labels,
+        processingMaxWorkers: sizing.dataflow.maxWorkers,
+        machineType: sizing.dataflow.machineType,
+        bootstrapServers: stream.bootstrapServers,
+        topic: KAFKA_TOPICS.raw,
+        subnet: network.subnet,
+        rawBucket: lake.buckets.raw,
+        artifactsBucket: lake.buckets.artifacts,
+        kmsKeyName: cmek.kmsKeyName,
+      },
+      opts,
+    );
     streams = { raw: stream.topics.raw.name, enriched: stream.topics.enriched.name, deadLetter: stream.topics.dlq.name, bootstrapServers: stream.bootstrapServers };
   }
 
@@ -169,10 +190,12 @@ export function buildGcpPipeline(ctx: VariantContext, kind: GcpStreamKind): Stac
           warehouse.tables.eventsLanding.tableId,
           warehouse.tables.deadLetter.tableId,
           ingest.function.name,
+          archive?.job.name ?? pulumi.output(undefined),
         ])
-        .apply(([subscription, job, dataset, landing, deadLetter, service]) => ({
+        .apply(([subscription, job, dataset, landing, deadLetter, service, archiveJob]) => ({
           ...(subscription ? { subscriptionName: subscription } : {}),
           dataflowJobName: job,
+          ...(archiveJob ? { archiveJobName: archiveJob } : {}),
           datasetId: dataset,
           landingTable: landing,
           deadLetterTable: deadLetter,

@@ -24,7 +24,8 @@ describe("gcp-kafka graph (stack gcp-dev, telemetry:variant=gcp-kafka)", () => {
     assert.equal(count("gcp:storage/bucket:Bucket"), 5);
     assert.equal(count("gcp:bigquery/table:Table"), 5);
     assert.equal(count("gcp:bigquery/dataTransferConfig:DataTransferConfig"), 6);
-    assert.equal(count("gcp:dataflow/flexTemplateJob:FlexTemplateJob"), 1);
+    // The BigQuery job plus the raw archive job (gcp-kafka-raw-archive.test.ts).
+    assert.equal(count("gcp:dataflow/flexTemplateJob:FlexTemplateJob"), 2);
     assert.equal(count("gcp:monitoring/alertPolicy:AlertPolicy"), 5);
   });
 
@@ -65,7 +66,7 @@ describe("gcp-kafka graph (stack gcp-dev, telemetry:variant=gcp-kafka)", () => {
 
   it("runs Kafka_to_BigQuery_Flex on game-events-raw with Google credentials, project:dataset.table ids and the UDF, inside the subnet", async () => {
     const { resources, config } = await plan();
-    const job = one(resources, "gcp:dataflow/flexTemplateJob:FlexTemplateJob").inputs;
+    const job = one(resources, "gcp:dataflow/flexTemplateJob:FlexTemplateJob", "-dataflow-job").inputs;
     const artifacts = one(resources, "gcp:storage/bucket:Bucket", "-artifacts").inputs.name;
     const udf = one(resources, "gcp:storage/bucketObject:BucketObject", "-udf").inputs;
     assert.equal(job.containerSpecGcsPath, "gs://dataflow-templates-us-central1/latest/flex/Kafka_to_BigQuery_Flex");
@@ -96,7 +97,7 @@ describe("gcp-kafka graph (stack gcp-dev, telemetry:variant=gcp-kafka)", () => {
     assert.equal(fn.serviceConfig.directVpcEgress, "VPC_EGRESS_PRIVATE_RANGES_ONLY");
   });
 
-  it("grants Kafka access to the producer and the job only, and nothing on Pub/Sub", async () => {
+  it("grants Kafka access to the producer and the two jobs only, and nothing on Pub/Sub", async () => {
     const { resources } = await plan();
     const grants = grantsByMember(resources);
     const sa = (id: string) => `serviceAccount:tlm-gcp-dev-${id}@${MOCK_GCP_PROJECT}.iam.gserviceaccount.com`;
@@ -109,7 +110,7 @@ describe("gcp-kafka graph (stack gcp-dev, telemetry:variant=gcp-kafka)", () => {
       "roles/storage.objectAdmin @ bucket:tlm-gcp-dev-artifacts",
     ]);
     const kafkaClients = [...grants.entries()].filter(([, list]) => list.some((g) => g.startsWith("roles/managedkafka.client"))).map(([m]) => m).sort();
-    assert.deepEqual(kafkaClients, [sa("dataflow"), sa("ingest")]);
+    assert.deepEqual(kafkaClients, [sa("archive"), sa("dataflow"), sa("ingest")]);
     assert.equal(grants.get("allUsers")?.length, 1);
     assert.match(grants.get("allUsers")![0], /^roles\/run\.invoker @ run-service:/);
   });
