@@ -6,6 +6,7 @@
  * the key, the value and what is allowed.
  */
 import { z } from "zod";
+import { MAX_EVENTS_PER_REQUEST } from "../functions/ingest-api/contract";
 import { heavySchema } from "./config-heavy";
 import { gcpSchema } from "./config-gcp";
 import { mskSchema } from "./config-msk";
@@ -36,7 +37,7 @@ const loadSchema = z
     peakEventsPerSecond: positiveInt(2_000_000).default(200).describe("Peak ingest rate the stack is sized for (events/s)."),
     averageEventsPerSecond: positiveInt(2_000_000).default(50).describe("Average ingest rate (events/s); drives storage and cost."),
     averageEventBytes: z.number().int().min(64).max(1_048_576).default(1024).describe("Average event size in bytes."),
-    eventsPerRequest: positiveInt(500).default(100).describe("Average events per ingest request (1–500); drives API throttling."),
+    eventsPerRequest: positiveInt(MAX_EVENTS_PER_REQUEST).default(100).describe(`Average events per ingest request (1–${MAX_EVENTS_PER_REQUEST}); drives API throttling.`),
   })
   .strict()
   .superRefine((load, ctx) => {

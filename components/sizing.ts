@@ -10,10 +10,8 @@ export const KINESIS_SHARD_WRITE_BYTES_PER_SECOND = 1 * MiB;
 export const KINESIS_SHARD_WRITE_RECORDS_PER_SECOND = 1000;
 /** A new ON_DEMAND stream starts with 4 MiB/s and 4,000 records/s of write capacity. */
 export const KINESIS_ON_DEMAND_INITIAL_SHARDS = 4;
-/** Firehose buffer limits (MiB); with record-format conversion (not used here) the minimum is 64 MiB. */
-export const FIREHOSE_BUFFER_MIB = { min: 1, max: 128, minWithConversion: 64 } as const;
-/** API Gateway accepts at most 500 events per request in this product's contract. */
-export const MAX_EVENTS_PER_REQUEST = 500;
+/** Firehose buffer limits (MiB). (Record-format conversion, not used here, would raise the minimum to 64.) */
+export const FIREHOSE_BUFFER_MIB = { min: 1, max: 128 } as const;
 /** Seconds the processor needs for one batch (DynamoDB claims + PutRecords), an assumption stated in the README. */
 export const ASSUMED_PROCESSOR_BATCH_SECONDS = 1;
 

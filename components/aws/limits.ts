@@ -3,7 +3,8 @@
  * Sources: the service quotas pages of API Gateway, Kinesis Data Streams, Lambda, IAM, SQS, DynamoDB,
  * S3, CloudWatch Logs and Glue (values that cannot be raised by a quota request).
  */
-import { MAX_EVENTS_PER_REQUEST, MiB } from "../sizing";
+import { MAX_EVENTS_PER_REQUEST } from "../../functions/ingest-api/contract";
+import { MiB } from "../sizing";
 
 export { MAX_EVENTS_PER_REQUEST };
 

@@ -24,6 +24,36 @@ export function templateGcsPath(region: string, template: TemplateName): string 
   return `gs://dataflow-templates-${region}/latest/flex/${template}`;
 }
 
+/** Settings every streaming job of the pipeline shares: private workers in the stack subnet, Streaming Engine, drain on delete. */
+export function privateStreamingJobArgs(args: {
+  tempRoot: pulumi.Input<string>;
+  serviceAccountEmail: pulumi.Input<string>;
+  maxWorkers: number;
+  machineType: string;
+  labels: Record<string, string>;
+  subnet: { selfLink: pulumi.Input<string> };
+  kmsKeyName?: pulumi.Input<string>;
+}): Pick<
+  gcp.dataflow.FlexTemplateJobArgs,
+  "serviceAccountEmail" | "maxWorkers" | "machineType" | "enableStreamingEngine" | "autoscalingAlgorithm" | "tempLocation" | "stagingLocation" | "onDelete" | "labels" | "subnetwork" | "ipConfiguration" | "kmsKeyName"
+> {
+  return {
+    serviceAccountEmail: args.serviceAccountEmail,
+    maxWorkers: args.maxWorkers,
+    machineType: args.machineType,
+    enableStreamingEngine: true,
+    autoscalingAlgorithm: "THROUGHPUT_BASED",
+    tempLocation: pulumi.interpolate`${args.tempRoot}/temp`,
+    stagingLocation: pulumi.interpolate`${args.tempRoot}/staging`,
+    // Draining on replace/destroy finishes in-flight messages and open windows instead of dropping them.
+    onDelete: "drain",
+    labels: args.labels,
+    subnetwork: args.subnet.selfLink,
+    ipConfiguration: "WORKER_IP_PRIVATE",
+    ...(args.kmsKeyName ? { kmsKeyName: args.kmsKeyName } : {}),
+  };
+}
+
 export type DataflowSource =
   | { kind: "pubsub"; subscription: gcp.pubsub.Subscription }
   | { kind: "kafka"; bootstrapServers: pulumi.Input<string>; topic: string };
@@ -125,19 +155,15 @@ export class GcpDataflowJob extends pulumi.ComponentResource {
         region: args.region,
         containerSpecGcsPath: templateGcsPath(args.region, source.kind === "pubsub" ? "PubSub_to_BigQuery_Flex" : "Kafka_to_BigQuery_Flex"),
         parameters,
-        serviceAccountEmail: this.serviceAccount.email,
-        maxWorkers: args.sizing.maxWorkers,
-        machineType: args.sizing.machineType,
-        enableStreamingEngine: true,
-        autoscalingAlgorithm: "THROUGHPUT_BASED",
-        tempLocation: pulumi.interpolate`${temp}/temp`,
-        stagingLocation: pulumi.interpolate`${temp}/staging`,
-        // Draining on replace/destroy finishes in-flight messages instead of dropping them.
-        onDelete: "drain",
-        labels: args.labels,
-        subnetwork: args.subnet.selfLink,
-        ipConfiguration: "WORKER_IP_PRIVATE",
-        ...(args.kmsKeyName ? { kmsKeyName: args.kmsKeyName } : {}),
+        ...privateStreamingJobArgs({
+          tempRoot: temp,
+          serviceAccountEmail: this.serviceAccount.email,
+          maxWorkers: args.sizing.maxWorkers,
+          machineType: args.sizing.machineType,
+          labels: args.labels,
+          subnet: args.subnet,
+          kmsKeyName: args.kmsKeyName,
+        }),
       },
       { parent: this, dependsOn: [...grants, this.udf] },
     );

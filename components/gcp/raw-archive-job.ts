@@ -8,7 +8,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import type { Names } from "../naming";
-import { templateGcsPath } from "./dataflow-job";
+import { privateStreamingJobArgs, templateGcsPath } from "./dataflow-job";
 
 /** Object prefix of the archived raw messages inside the RAW bucket (the template needs a trailing slash). */
 export const RAW_ARCHIVE_PREFIX = "raw/";
@@ -88,19 +88,15 @@ export class GcpRawArchiveJob extends pulumi.ComponentResource {
           consumerGroupId: RAW_ARCHIVE_CONSUMER_GROUP,
           kafkaReadOffset: "earliest",
         },
-        serviceAccountEmail: this.serviceAccount.email,
-        maxWorkers: rawArchiveMaxWorkers(args.processingMaxWorkers),
-        machineType: args.machineType,
-        enableStreamingEngine: true,
-        autoscalingAlgorithm: "THROUGHPUT_BASED",
-        tempLocation: pulumi.interpolate`${temp}/temp`,
-        stagingLocation: pulumi.interpolate`${temp}/staging`,
-        // Draining writes the open window's files before the job stops.
-        onDelete: "drain",
-        labels: args.labels,
-        subnetwork: args.subnet.selfLink,
-        ipConfiguration: "WORKER_IP_PRIVATE",
-        ...(args.kmsKeyName ? { kmsKeyName: args.kmsKeyName } : {}),
+        ...privateStreamingJobArgs({
+          tempRoot: temp,
+          serviceAccountEmail: this.serviceAccount.email,
+          maxWorkers: rawArchiveMaxWorkers(args.processingMaxWorkers),
+          machineType: args.machineType,
+          labels: args.labels,
+          subnet: args.subnet,
+          kmsKeyName: args.kmsKeyName,
+        }),
       },
       { parent: this, dependsOn: grants },
     );

@@ -19,6 +19,7 @@ import { Monitoring, type MonitoringHandles } from "../aws/monitoring/monitoring
 import { PipelineKey } from "../aws/pipeline-key";
 import { awsResourceNames, type AwsResourceNames } from "../aws/resource-names";
 import { createSilverStagingTable } from "../aws/silver-staging-table";
+import type { NamedHandle } from "../aws/monitoring/handles";
 import { HEAVY_BUCKET_ZONES } from "../aws/heavy/heavy-storage";
 import { mskLoggedZones } from "../aws/msk-names";
 import type { VariantContext } from "../variant-context";
@@ -155,6 +156,15 @@ export function buildMonitoring(
     },
     { parent: ctx.parent },
   );
+}
+
+/** The DynamoDB tables every AWS variant watches for throttling (dedup, API keys, SILVER staging). */
+export function sharedMonitoredTables(common: AwsCommon, api: IngestionApi): NamedHandle[] {
+  return [
+    { role: "dedup", name: common.dedupTable.name },
+    ...(api.apiKeyAuthorizer ? [{ role: "api-keys", name: api.apiKeyAuthorizer.table.name }] : []),
+    ...(common.silverStagingTable ? [{ role: "silver-staging", name: common.silverStagingTable.name }] : []),
+  ];
 }
 
 /** The StackOutputs every AWS variant exports. */

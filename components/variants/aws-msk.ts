@@ -29,7 +29,7 @@ import { RawDelivery } from "../aws/raw-delivery";
 import { StreamToLakeDelivery, type DeliverySource } from "../aws/stream-to-lake-delivery";
 import { REPO_ROOT } from "../../scripts/build-functions/deployables";
 import type { VariantContext } from "../variant-context";
-import { awsStackOutputs, buildAwsCommon, buildIngestionApi, buildMonitoring } from "./aws-common";
+import { awsStackOutputs, buildAwsCommon, sharedMonitoredTables, buildIngestionApi, buildMonitoring } from "./aws-common";
 
 export function buildAwsMsk(ctx: VariantContext): StackOutputs {
   const { config, sizing, tags } = ctx;
@@ -247,11 +247,7 @@ export function buildAwsMsk(ctx: VariantContext): StackOutputs {
         { role: "dead-letter-to-lake", name: deadLetterDeliveryName },
         { role: "clean-to-silver", name: silverDeliveryName },
       ],
-      tables: [
-        { role: "dedup", name: common.dedupTable.name },
-        ...(api.apiKeyAuthorizer ? [{ role: "api-keys", name: api.apiKeyAuthorizer.table.name }] : []),
-        ...(common.silverStagingTable ? [{ role: "silver-staging", name: common.silverStagingTable.name }] : []),
-      ],
+      tables: sharedMonitoredTables(common, api),
       failureQueues: processing ? [{ role: "processor-failures", name: processing.failureQueue.name }] : [],
       athenaWorkgroup: common.catalog.workgroup.name,
     },

@@ -10,7 +10,7 @@ import { kinesisProcessorOutput, kinesisProcessorSource, LightProcessing } from 
 import { RawDelivery } from "../aws/raw-delivery";
 import { SyntheticGenerator } from "../aws/synthetic-generator";
 import type { VariantContext } from "../variant-context";
-import { awsStackOutputs, buildAwsCommon, buildIngestionApi, buildMonitoring } from "./aws-common";
+import { awsStackOutputs, buildAwsCommon, sharedMonitoredTables, buildIngestionApi, buildMonitoring } from "./aws-common";
 import { buildHeavyTier, withHeavyOutputs } from "../aws/heavy";
 import { StreamToLakeDelivery } from "../aws/stream-to-lake-delivery";
 import { LAKE_PREFIXES } from "../aws/lake-layout";
@@ -149,11 +149,7 @@ export function buildAwsNative(ctx: VariantContext): StackOutputs {
       { role: "dead-letter-to-lake", name: rawDelivery.deadLetter.name },
       { role: "clean-to-silver", name: silver.name },
     ],
-    tables: [
-      { role: "dedup", name: common.dedupTable.name },
-      ...(api.apiKeyAuthorizer ? [{ role: "api-keys", name: api.apiKeyAuthorizer.table.name }] : []),
-      ...(common.silverStagingTable ? [{ role: "silver-staging", name: common.silverStagingTable.name }] : []),
-    ],
+    tables: sharedMonitoredTables(common, api),
     failureQueues: processing ? [{ role: "processor-failures", name: processing.failureQueue.name }] : [],
     athenaWorkgroup: common.catalog.workgroup.name,
   });

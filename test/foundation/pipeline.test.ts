@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { ConfigError, TIERS, VARIANTS, parseTelemetryConfig } from "../../components/config";
-import { builderFor, TelemetryPipeline } from "../../components/pipeline";
+import { builderFor } from "../../components/pipeline";
 import { VARIANT_BUILDERS } from "../../components/variants";
-import { runUnderMocks } from "../../scripts/plan/run-under-mocks";
 import { planConfig } from "../../scripts/plan/plan-stack";
+import { refusedPipeline } from "../support/stack-plans";
 
 describe("TelemetryPipeline variant selection", () => {
   it("registers a builder for every variant", () => {
@@ -17,14 +17,7 @@ describe("TelemetryPipeline variant selection", () => {
         if (VARIANT_BUILDERS[variant].tiers.includes(tier)) continue;
         const config = parseTelemetryConfig({ variant, tier });
         assert.throws(() => builderFor(config), (e: Error) => e instanceof ConfigError && e.message.startsWith(`telemetry:tier = "${tier}" is not available for telemetry:variant = "${variant}"; variant/tier combinations allowed in this build: `));
-        let caught: unknown;
-        const { resources } = await runUnderMocks(() => {
-          try {
-            new TelemetryPipeline("telemetry", { config, stack: "test" });
-          } catch (error) {
-            caught = error;
-          }
-        });
+        const { caught, resources } = await refusedPipeline(config);
         assert.ok(caught instanceof ConfigError);
         assert.deepEqual(resources, [], "nothing registered");
         await assert.rejects(planConfig(config, "test"), ConfigError);

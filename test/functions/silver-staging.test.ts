@@ -10,12 +10,11 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import assert from "node:assert/strict";
 import type { CleanEvent, SilverEvent } from "../../functions/core";
-import { putRecordsReliably } from "../../functions/kinesis";
 import { DynamoDbSilverStore } from "../../functions/processor/dynamo-silver-store";
 import { createProcessorHandler } from "../../functions/processor/handler";
 import type { KinesisStreamEvent } from "../../functions/processor/kinesis-event";
 import { createHashKeyTable, startDynamo, startKinesis, type DynamoEmulator, type KinesisEmulator } from "../support/emulators";
-import { lambdaEventFrom, readJsonLines, readStream } from "./support/kinesis-streams";
+import { putLinesAsLambdaEvent, readJsonLines } from "./support/kinesis-streams";
 
 function gameEvent(id: string, user: string, extra: Record<string, unknown> = {}): string {
   return JSON.stringify({
@@ -119,16 +118,7 @@ describe("SILVER staging table (processor → dynalite)", function () {
         log: () => {},
       },
     );
-    const putRaw = async (lines: string[]): Promise<KinesisStreamEvent> => {
-      const before = (await readStream(kinesis.client, names.raw)).length;
-      const { failed } = await putRecordsReliably(
-        kinesis.client,
-        names.raw,
-        lines.map((text, i) => ({ data: Buffer.from(text), partitionKey: `p${i}` })),
-      );
-      assert.deepEqual(failed, []);
-      return lambdaEventFrom(names.raw, (await readStream(kinesis.client, names.raw)).slice(before));
-    };
+    const putRaw = (lines: string[]): Promise<KinesisStreamEvent> => putLinesAsLambdaEvent(kinesis.client, names.raw, lines);
     return {
       names,
       handler,

@@ -6,10 +6,9 @@ import { ConfigError, parseTelemetryConfig } from "../../components/config";
 import { parsePluginSource, sha256Hex, verifyLocalPlugin } from "../../components/aws/msk/connector-plugin";
 import { MSK_ARTIFACT_ZONE, mskLoggedZones } from "../../components/aws/msk-names";
 import { AIVEN_S3_SINK_CLASS, s3SinkConnectorConfig } from "../../components/aws/msk/s3-sink-connector-config";
-import { TelemetryPipeline } from "../../components/pipeline";
-import { runUnderMocks, type PlannedResource } from "../../scripts/plan/run-under-mocks";
+import type { PlannedResource } from "../../scripts/plan/run-under-mocks";
 import { ofType, one, policyDocument } from "../support/resources";
-import { configPlan } from "../support/stack-plans";
+import { configPlan, refusedPipeline } from "../support/stack-plans";
 
 const dir = mkdtempSync(join(tmpdir(), "msk-plugin-"));
 const pluginPath = join(dir, "aiven-s3-sink-3.1.0.zip");
@@ -34,14 +33,7 @@ describe("MSK Connect plugin source", () => {
 
   it("a plan with a wrong hash fails before any resource exists", async () => {
     const config = parseTelemetryConfig({ variant: "aws-msk", msk: { delivery: "connect", connectorPluginSource: pluginPath, connectorPluginSha256: "f".repeat(64) } });
-    let caught: unknown;
-    const { resources } = await runUnderMocks(() => {
-      try {
-        new TelemetryPipeline("telemetry", { config, stack: "test" });
-      } catch (error) {
-        caught = error;
-      }
-    });
+    const { caught, resources } = await refusedPipeline(config);
     assert.ok(caught instanceof ConfigError);
     // Only the pipeline component itself is registered before its builder runs.
     assert.deepEqual(resources.map((r) => r.type), ["telemetry:index:Pipeline"]);

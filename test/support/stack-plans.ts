@@ -4,7 +4,9 @@
  */
 import type { TelemetryConfig } from "../../components/config";
 import { parseTelemetryConfig } from "../../components/config";
+import { TelemetryPipeline } from "../../components/pipeline";
 import { decodeTelemetryConfig } from "../../components/read-config";
+import { runUnderMocks, type PlannedResource } from "../../scripts/plan/run-under-mocks";
 import { planConfig, planStack, type StackPlan } from "../../scripts/plan/plan-stack";
 import { loadStackConfig } from "../../scripts/plan/stack-config";
 
@@ -40,4 +42,20 @@ export function configPlan(raw: Record<string, unknown>, stack = "test"): Promis
 export function lightTierPlan(stack: string): Promise<StackPlan> {
   const { flat } = loadStackConfig(stack);
   return stackPlan(stack, decodeTelemetryConfig(flat).tier === "heavy" ? ["telemetry:tier=light"] : []);
+}
+
+/**
+ * Constructs the pipeline for a config that must be refused: returns what it threw and every
+ * resource registered before the refusal (a refusal should come before any child resource).
+ */
+export async function refusedPipeline(config: TelemetryConfig): Promise<{ caught: unknown; resources: PlannedResource[] }> {
+  let caught: unknown;
+  const { resources } = await runUnderMocks(() => {
+    try {
+      new TelemetryPipeline("telemetry", { config, stack: "test" });
+    } catch (error) {
+      caught = error;
+    }
+  });
+  return { caught, resources };
 }

@@ -2,12 +2,12 @@ import { ScanCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { PutRecordsCommand, type PutRecordsCommandOutput } from "@aws-sdk/client-kinesis";
 import assert from "node:assert/strict";
 import type { DeadLetterRecord, SilverEvent } from "../../../functions/core";
-import { putRecordsReliably, type PutRecordsClient } from "../../../functions/kinesis";
+import type { PutRecordsClient } from "../../../functions/kinesis";
 import { PIPELINE_METRICS } from "../../../functions/metrics";
 import { createProcessorHandler, type ProcessorOverrides } from "../../../functions/processor/handler";
 import type { KinesisStreamEvent } from "../../../functions/processor/kinesis-event";
 import { createHashKeyTable, startDynamo, startKinesis, type DynamoEmulator, type KinesisEmulator } from "../../support/emulators";
-import { lambdaEventFrom, readJsonLines, readStream } from "../support/kinesis-streams";
+import { putLinesAsLambdaEvent, readJsonLines } from "../support/kinesis-streams";
 
 const WINDOW_MINUTES = 30;
 
@@ -60,17 +60,7 @@ describe("processor Lambda end to end (kinesalite + dynalite)", function () {
       { kinesis: kinesis.client, dynamo: dynamo.client, retry: { baseDelayMs: 1 }, log: (l) => logLines.push(l), ...overrides },
     );
     /** Puts the given lines on the raw stream and returns the Lambda event for exactly those records. */
-    const putRaw = async (lines: string[]): Promise<KinesisStreamEvent> => {
-      const before = (await readStream(kinesis.client, names.raw)).length;
-      const { failed } = await putRecordsReliably(
-        kinesis.client,
-        names.raw,
-        lines.map((text, i) => ({ data: Buffer.from(text), partitionKey: `p${i}` })),
-      );
-      assert.deepEqual(failed, []);
-      const all = await readStream(kinesis.client, names.raw);
-      return lambdaEventFrom(names.raw, all.slice(before));
-    };
+    const putRaw = (lines: string[]): Promise<KinesisStreamEvent> => putLinesAsLambdaEvent(kinesis.client, names.raw, lines);
     const clean = () => readJsonLines<SilverEvent>(kinesis.client, names.clean);
     const deadLetters = () => readJsonLines<DeadLetterRecord>(kinesis.client, names.deadLetter);
     const dedupItems = async () => (await dynamo.client.send(new ScanCommand({ TableName: names.table }))).Items ?? [];

@@ -1,4 +1,6 @@
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient, type _Record } from "@aws-sdk/client-kinesis";
+import assert from "node:assert/strict";
+import { putRecordsReliably } from "../../../functions/kinesis";
 import type { KinesisStreamEvent, KinesisStreamRecord } from "../../../functions/processor/kinesis-event";
 
 export const TEST_REGION = "us-east-1";
@@ -56,4 +58,16 @@ export function lambdaEventFrom(stream: string, records: Array<{ shardId: string
       eventSourceARN: streamArn(stream),
     })),
   };
+}
+
+/** Puts the given lines on a stream and returns the Lambda event for exactly those records. */
+export async function putLinesAsLambdaEvent(client: KinesisClient, stream: string, lines: string[]): Promise<KinesisStreamEvent> {
+  const before = (await readStream(client, stream)).length;
+  const { failed } = await putRecordsReliably(
+    client,
+    stream,
+    lines.map((text, i) => ({ data: Buffer.from(text), partitionKey: `p${i}` })),
+  );
+  assert.deepEqual(failed, []);
+  return lambdaEventFrom(stream, (await readStream(client, stream)).slice(before));
 }
