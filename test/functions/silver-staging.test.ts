@@ -1,6 +1,5 @@
 import {
   BatchWriteItemCommand,
-  CreateTableCommand,
   ScanCommand,
   type AttributeValue,
   type BatchWriteItemCommandInput,
@@ -13,7 +12,7 @@ import type { CleanEvent, SilverEvent } from "../../functions/core";
 import { DynamoDbSilverStore } from "../../functions/processor/dynamo-silver-store";
 import { createProcessorHandler } from "../../functions/processor/handler";
 import type { KinesisStreamEvent } from "../../functions/processor/kinesis-event";
-import { createHashKeyTable, startDynamo, startKinesis, type DynamoEmulator, type KinesisEmulator } from "../support/emulators";
+import { createHashKeyTable, createTable, startDynamo, startKinesis, type DynamoEmulator, type KinesisEmulator } from "../support/emulators";
 import { putLinesAsLambdaEvent, readJsonLines } from "./support/kinesis-streams";
 
 function gameEvent(id: string, user: string, extra: Record<string, unknown> = {}): string {
@@ -29,22 +28,9 @@ function gameEvent(id: string, user: string, extra: Record<string, unknown> = {}
   });
 }
 
-/** The staging table as LightProcessing declares it: hash `user_id`, range `event_key`, both strings. */
-async function createStagingTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(
-    new CreateTableCommand({
-      TableName: tableName,
-      AttributeDefinitions: [
-        { AttributeName: "user_id", AttributeType: "S" },
-        { AttributeName: "event_key", AttributeType: "S" },
-      ],
-      KeySchema: [
-        { AttributeName: "user_id", KeyType: "HASH" },
-        { AttributeName: "event_key", KeyType: "RANGE" },
-      ],
-      BillingMode: "PAY_PER_REQUEST",
-    }),
-  );
+/** The staging table as components/aws/silver-staging-table.ts declares it: hash `user_id`, range `event_key`. */
+function createStagingTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  return createTable(client, tableName, { hash: "user_id", range: "event_key" });
 }
 
 async function scan(client: DynamoDBClient, tableName: string): Promise<Array<Record<string, AttributeValue>>> {

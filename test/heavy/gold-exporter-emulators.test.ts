@@ -4,11 +4,11 @@
  * bad row fails the export after the good rows are in, naming the row.
  */
 import assert from "node:assert/strict";
-import { CreateTableCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { ScanCommand } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { exportPlayerDaily, RejectedRowsError } from "../../functions/gold-exporter/export-player-daily";
 import { PLAYER_DAILY_COLUMNS } from "../../functions/gold-exporter/player-daily-query";
-import { startDynamo, startS3, type DynamoEmulator, type S3Emulator } from "../support/emulators";
+import { createTable, startDynamo, startS3, type DynamoEmulator, type S3Emulator } from "../support/emulators";
 
 const BUCKET = "tlm-test-gold";
 const TABLE = "tlm-test-player-daily";
@@ -33,20 +33,7 @@ describe("gold exporter against s3rver + dynalite", function () {
     [s3, dynamo] = await Promise.all([startS3(), startDynamo()]);
     await s3.client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     // The key schema of GoldStores' player-daily table.
-    await dynamo.client.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        AttributeDefinitions: [
-          { AttributeName: "player_id", AttributeType: "S" },
-          { AttributeName: "metric_date", AttributeType: "S" },
-        ],
-        KeySchema: [
-          { AttributeName: "player_id", KeyType: "HASH" },
-          { AttributeName: "metric_date", KeyType: "RANGE" },
-        ],
-        BillingMode: "PAY_PER_REQUEST",
-      }),
-    );
+    await createTable(dynamo.client, TABLE, { hash: "player_id", range: "metric_date" });
   });
   after(async () => {
     await Promise.all([s3?.stop(), dynamo?.stop()]);

@@ -98,13 +98,17 @@ export async function startDynamo(): Promise<DynamoEmulator> {
   };
 }
 
-/** Creates a table with a string partition key `partitionKey` and waits until it is ACTIVE. */
-export async function createHashKeyTable(client: DynamoDBClient, tableName: string, partitionKey: string): Promise<void> {
+/**
+ * Creates an on-demand table with string keys and waits until it is ACTIVE (dynalite, like DynamoDB,
+ * answers ResourceNotFound to writes while a table is still CREATING).
+ */
+export async function createTable(client: DynamoDBClient, tableName: string, key: { hash: string; range?: string }): Promise<void> {
+  const names = [key.hash, ...(key.range ? [key.range] : [])];
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
-      AttributeDefinitions: [{ AttributeName: partitionKey, AttributeType: "S" }],
-      KeySchema: [{ AttributeName: partitionKey, KeyType: "HASH" }],
+      AttributeDefinitions: names.map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+      KeySchema: [{ AttributeName: key.hash, KeyType: "HASH" }, ...(key.range ? [{ AttributeName: key.range, KeyType: "RANGE" as const }] : [])],
       BillingMode: "PAY_PER_REQUEST",
     }),
   );
@@ -113,6 +117,11 @@ export async function createHashKeyTable(client: DynamoDBClient, tableName: stri
     if (Table?.TableStatus === "ACTIVE") return;
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** Creates a table with a string partition key `partitionKey` and waits until it is ACTIVE. */
+export function createHashKeyTable(client: DynamoDBClient, tableName: string, partitionKey: string): Promise<void> {
+  return createTable(client, tableName, { hash: partitionKey });
 }
 
 export interface KinesisEmulator {
